@@ -1,0 +1,77 @@
+# Digital-inclusion partnership site. `make` lists the targets.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+
+.PHONY: help
+help: ## List the targets
+	@grep -hE '^[a-z][a-zA-Z_-]*:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-12s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: requirements.lock pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) is needed (Python 3.11)"; exit 1; }
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements.lock
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+static/build/.built: node_modules/.installed static/src/build.mjs $(shell find static/src -type f 2>/dev/null)
+	npm run --silent build
+	touch $@
+
+.PHONY: install
+install: $(VENV)/.installed ## Create .venv and install the pinned Python dependencies
+
+.PHONY: assets
+assets: static/build/.built ## Build the front-end assets into static/build
+
+.PHONY: setup
+setup: install assets ## Install, build assets, migrate, load demo content, create the admin login
+	@mkdir -p var
+	$(MANAGE) migrate --noinput
+	$(MANAGE) seed_demo --if-empty
+	$(MANAGE) ensure_admin
+
+.PHONY: run
+run: setup ## Set everything up, then serve the site on http://127.0.0.1:8000/
+	@echo "Serving on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+.PHONY: test
+test: install assets ## Run the whole suite on SQLite, then on a throwaway PostgreSQL
+	scripts/test-all
+
+.PHONY: lint
+lint: install ## Ruff lint and format check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+.PHONY: format
+format: install ## Format the code with ruff
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+.PHONY: bench
+bench: install assets ## Print latency percentiles and SQL queries per request for the main pages
+	DJANGO_SETTINGS_MODULE=website.settings.test $(PY) -m tests.bench
+
+.PHONY: lock
+lock: ## Re-pin requirements.lock from pyproject.toml in a clean virtualenv
+	rm -rf var/lockenv && $(PYTHON) -m venv var/lockenv
+	$(PYTHON) scripts/pyproject-requirements > var/lockenv/requirements.in
+	var/lockenv/bin/pip install --quiet -r var/lockenv/requirements.in
+	{ echo "# The whole dependency tree, pinned. Regenerate with \`make lock\` after changing pyproject.toml."; \
+	  var/lockenv/bin/pip freeze; } > requirements.lock
+	rm -rf var/lockenv
+
+.PHONY: clean
+clean: ## Remove the virtualenv, node_modules and built assets (keeps var/ and its database)
+	rm -rf $(VENV) node_modules static/build

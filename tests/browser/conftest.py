@@ -1,0 +1,112 @@
+"""Browser tests: Debian's Chromium driven by Playwright against a live
+server, every request that would leave the machine blocked, and axe-core
+checking each page for WCAG 2.x A and AA violations."""
+
+import os
+from io import StringIO
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from django.core.management import call_command
+from axe_playwright_python.sync_playwright import Axe
+
+CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM
+# refuses to run there unless told it is safe (it is: one thread per test).
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(autouse=True)
+def _chromium_present():
+    """Without Chromium a browser test cannot run: a skip on a developer's
+    machine (named in the summary), a failure in CI."""
+    if not CHROMIUM.exists():
+        reason = f"Chromium not found at {CHROMIUM}: browser test not run"
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason)
+        pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": str(CHROMIUM),
+        "headless": True,
+        "args": [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ],
+    }
+
+
+def guard_network(context):
+    """Abort every request that leaves this machine, so no test depends on
+    (or leaks to) the network; returns the list of what was blocked."""
+    blocked = []
+
+    def guard(route):
+        host = urlsplit(route.request.url).hostname or ""
+        if route.request.url.startswith(("data:", "blob:")) or host in LOCAL_HOSTS:
+            route.continue_()
+        else:
+            blocked.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", guard)
+    return blocked
+
+
+@pytest.fixture
+def context(context):
+    blocked = guard_network(context)
+    yield context
+    assert not blocked, f"pages tried to reach the network: {blocked}"
+
+
+@pytest.fixture
+def no_js_page(browser):
+    """A page in a browser context with JavaScript switched off."""
+    context = browser.new_context(java_script_enabled=False)
+    blocked = guard_network(context)
+    yield context.new_page()
+    context.close()
+    assert not blocked, f"pages tried to reach the network: {blocked}"
+
+
+@pytest.fixture
+def axe():
+    checker = Axe()
+
+    def check(page):
+        results = checker.run(
+            page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}}
+        )
+        assert results.violations_count == 0, (
+            f"{page.url}\n" + results.generate_report()
+        )
+
+    return check
+
+
+@pytest.fixture
+def site_url(transactional_db, live_server):
+    """The live server's address, serving the demo site as `make run` builds it."""
+    call_command("seed_demo", stdout=StringIO())
+    return live_server.url

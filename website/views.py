@@ -1,0 +1,44 @@
+"""The brand site's own views: site search and the brand stylesheet. Pages
+themselves are served by Wagtail."""
+
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils.cache import patch_cache_control
+from django.views.decorators.http import require_GET
+from wagtail.models import Page
+
+from website.forms import SearchForm
+from website.models import BrandSettings
+
+RESULTS_PER_PAGE = 10
+
+
+@require_GET
+def search(request):
+    form = SearchForm(request.GET or None)
+    results_page = None
+    if form.is_valid():
+        results = Page.objects.live().public().specific().search(form.cleaned_data["q"])
+        results_page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "website/search.html", {"form": form, "results_page": results_page})
+
+
+@require_GET
+def brand_css(request):
+    """The brand colour as CSS custom properties. Served as a stylesheet,
+    not inline, so pages need no inline style; the URL carries the colour, so
+    browsers may cache it for a year."""
+    brand = BrandSettings.for_request(request)
+    css = (
+        ":root{"
+        f"--brand-colour:{brand.brand_colour};"
+        f"--brand-colour-dark:{brand.brand_colour_dark};"
+        "}\n"
+    )
+    response = HttpResponse(css, content_type="text/css; charset=utf-8")
+    if request.GET.get("v") == brand.brand_colour.lstrip("#"):
+        patch_cache_control(response, public=True, max_age=60 * 60 * 24 * 365, immutable=True)
+    else:
+        patch_cache_control(response, public=True, max_age=300)
+    return response
