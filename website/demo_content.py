@@ -120,7 +120,11 @@ EXTRA_BLOCKS = {
             "value": {
                 "heading": "Not sure where to start?",
                 "text": "Call us and we will find the help that suits you.",
-                "link": {"label": "Contact the partnership", "page": None, "url": "tel:01632960000"},
+                "link": {
+                    "label": "Contact the partnership",
+                    "page": None,
+                    "url": "tel:01632960000",
+                },
             },
         },
     ],

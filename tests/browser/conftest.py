@@ -8,8 +8,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from django.core.management import call_command
 from axe_playwright_python.sync_playwright import Axe
+from django.core.management import call_command
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -95,12 +95,8 @@ def axe():
     checker = Axe()
 
     def check(page):
-        results = checker.run(
-            page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}}
-        )
-        assert results.violations_count == 0, (
-            f"{page.url}\n" + results.generate_report()
-        )
+        results = checker.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+        assert results.violations_count == 0, f"{page.url}\n" + results.generate_report()
 
     return check
 

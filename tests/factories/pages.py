@@ -75,8 +75,10 @@ class NewsPageFactory(wagtail_factories.PageFactory):
         event = factory.Trait(
             kind=NewsPage.Kind.EVENT,
             event_start=factory.LazyFunction(
-                lambda: timezone.now().replace(minute=0, second=0, microsecond=0)
-                + datetime.timedelta(days=7)
+                lambda: (
+                    timezone.now().replace(minute=0, second=0, microsecond=0)
+                    + datetime.timedelta(days=7)
+                )
             ),
             event_end=factory.LazyAttribute(
                 lambda page: page.event_start + datetime.timedelta(hours=2)

@@ -111,8 +111,8 @@ def test_every_content_block_renders(client, demo_site):
 
 @pytest.mark.django_db
 def test_image_block_renders_its_alt_text(client, home_page):
-    from wagtail.images.tests.utils import get_test_image_file
     from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
 
     image = Image.objects.create(title="Library", file=get_test_image_file())
     page = ContentPageFactory(

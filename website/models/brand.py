@@ -34,9 +34,7 @@ class BrandSettings(BaseSiteSetting):
     brand_colour = models.CharField(
         max_length=7,
         default=DEFAULT_BRAND_COLOUR,
-        validators=[
-            RegexValidator(brand_colour.HEX_COLOUR, "Enter a colour in the form #1a2b3c.")
-        ],
+        validators=[RegexValidator(brand_colour.HEX_COLOUR, "Enter a colour in the form #1a2b3c.")],
         help_text=(
             "Header, button and footer colour, as #rrggbb. It must be dark enough for white "
             "text to be read on it (contrast of at least 4.5 to 1)."

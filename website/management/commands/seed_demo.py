@@ -130,7 +130,9 @@ class Command(BaseCommand):
                 {
                     "heading": "Become a digital champion",
                     "text": "Give an hour a week to help your neighbours get online.",
-                    "link": link_value("Become a digital champion", page=pages["digital-champions"]),
+                    "link": link_value(
+                        "Become a digital champion", page=pages["digital-champions"]
+                    ),
                 },
             )
         ]

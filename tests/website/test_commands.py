@@ -1,0 +1,71 @@
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from wagtail.models import Page, Site
+
+from website.models import BrandSettings, ContentPage, HomePage, NewsPage
+
+
+def run(*args):
+    out = StringIO()
+    call_command(*args, stdout=out)
+    return out.getvalue()
+
+
+@pytest.mark.django_db
+def test_seed_demo_builds_the_sample_partnership():
+    run("seed_demo")
+    site = Site.objects.get(is_default_site=True)
+    assert isinstance(site.root_page.specific, HomePage)
+    slugs = set(ContentPage.objects.values_list("slug", flat=True))
+    assert {"accessibility-statement", "privacy-notice", "get-involved"} <= slugs
+    assert NewsPage.objects.filter(kind="event").count() >= 2
+    brand = BrandSettings.for_site(site)
+    assert brand.partnership_name == "Get Online Chorley and South Ribble"
+    assert brand.contact_phone.startswith("01632 960")
+    # The installer's placeholder page is gone.
+    assert not Page.objects.filter(title__startswith="Welcome to your new Wagtail").exists()
+
+
+@pytest.mark.django_db
+def test_seed_demo_twice_changes_nothing():
+    run("seed_demo")
+    before = list(Page.objects.order_by("path").values_list("path", "title", "latest_revision_id"))
+    run("seed_demo")
+    after = list(Page.objects.order_by("path").values_list("path", "title", "latest_revision_id"))
+    assert before == after
+
+
+@pytest.mark.django_db
+def test_seed_demo_if_empty_leaves_an_edited_site_alone():
+    run("seed_demo")
+    ContentPage.objects.get(slug="about").delete()
+    assert "not loaded" in run("seed_demo", "--if-empty")
+    assert not ContentPage.objects.filter(slug="about").exists()
+
+
+@pytest.mark.django_db
+def test_seed_demo_keeps_brand_settings_an_editor_changed():
+    run("seed_demo")
+    brand = BrandSettings.for_site(Site.objects.get(is_default_site=True))
+    brand.partnership_name = "Our own name"
+    brand.save()
+    run("seed_demo")
+    brand.refresh_from_db()
+    assert brand.partnership_name == "Our own name"
+
+
+@pytest.mark.django_db
+def test_ensure_admin_prints_the_login_once():
+    first = run("ensure_admin")
+    assert "Username: admin" in first
+    password = first.split("Password: ")[1].split()[0]
+    user = get_user_model().objects.get(username="admin")
+    assert user.is_superuser
+    assert user.check_password(password)
+    second = run("ensure_admin")
+    assert "Password:" not in second
+    assert "exists" in second
+    assert get_user_model().objects.count() == 1

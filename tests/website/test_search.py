@@ -1,0 +1,50 @@
+import pytest
+
+from tests.factories import ContentPageFactory
+
+
+@pytest.mark.django_db
+def test_search_finds_pages_by_their_body_text(client, home_page):
+    ContentPageFactory(
+        parent=home_page,
+        title="Borrow a tablet",
+        slug="borrow",
+        body=[{"type": "paragraph", "value": "<p>Loans of refurbished tablets.</p>"}],
+    )
+    response = client.get("/search/", {"q": "refurbished"})
+    assert response.status_code == 200
+    titles = [page.title for page in response.context["results_page"]]
+    assert titles == ["Borrow a tablet"]
+    assert "1 result for ‘refurbished’" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_search_leaves_out_drafts(client, home_page):
+    ContentPageFactory(parent=home_page, title="Unannounced zebra scheme", live=False)
+    response = client.get("/search/", {"q": "zebra"})
+    assert list(response.context["results_page"]) == []
+    assert "0 results" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_empty_search_explains_what_to_do(client, demo_site):
+    response = client.get("/search/", {"q": "  "})
+    html = response.content.decode()
+    assert "There is a problem" in html
+    assert 'href="#id_q"' in html
+    assert "Enter what you are looking for." in html
+    assert "<title>Error: " in html
+
+
+@pytest.mark.django_db
+def test_over_long_search_is_refused_not_run(client, demo_site):
+    response = client.get("/search/", {"q": "x" * 500})
+    assert response.status_code == 200
+    assert response.context["results_page"] is None
+    assert "at most 200 characters" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_search_form_alone_shows_no_error(client, demo_site):
+    html = client.get("/search/").content.decode()
+    assert "There is a problem" not in html

@@ -1,0 +1,114 @@
+"""Settings are behaviour too: production must refuse to start unsafely and
+pass Django's deployment checks; the pinned dependency tree must match
+pyproject.toml."""
+
+import os
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+PRODUCTION_ENV = {
+    "DJANGO_SETTINGS_MODULE": "website.settings.production",
+    "SECRET_KEY": "k9#-a-long-random-production-secret-used-only-in-this-test-0123456789",
+    "ALLOWED_HOSTS": "digital.example.org",
+    "CSRF_TRUSTED_ORIGINS": "https://digital.example.org",
+    "DATABASE_URL": "sqlite:////tmp/dip-check-deploy.sqlite3",
+    "WAGTAILADMIN_BASE_URL": "https://digital.example.org",
+}
+
+
+def manage(*args, env):
+    clean = {k: v for k, v in os.environ.items() if k not in PRODUCTION_ENV}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_passes_check_deploy_with_no_warnings():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_secret_key():
+    env = {**PRODUCTION_ENV, "SECRET_KEY": ""}
+    result = manage("check", env=env)
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_production_refuses_to_start_without_allowed_hosts():
+    env = {**PRODUCTION_ENV, "ALLOWED_HOSTS": ""}
+    result = manage("check", env=env)
+    assert result.returncode != 0
+    assert "ALLOWED_HOSTS is not set" in result.stderr
+
+
+def test_production_reads_database_cache_and_email_from_environment():
+    env = {
+        **PRODUCTION_ENV,
+        "DATABASE_URL": "postgres://user:pw@db.internal:5432/partnership",
+        "REDIS_URL": "redis://cache.internal:6379/0",
+        "EMAIL_HOST": "smtp.example.org",
+        "EMAIL_PORT": "2525",
+    }
+    code = (
+        "from django.conf import settings as s;"
+        "print(s.DATABASES['default']['ENGINE'], s.DATABASES['default']['HOST'],"
+        " s.CACHES['default']['BACKEND'], s.EMAIL_BACKEND, s.EMAIL_HOST, s.EMAIL_PORT)"
+    )
+    result = manage("shell", "-v", "0", "-c", code, env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "django.db.backends.postgresql",
+        "db.internal",
+        "django.core.cache.backends.redis.RedisCache",
+        "django.core.mail.backends.smtp.EmailBackend",
+        "smtp.example.org",
+        "2525",
+    ]
+
+
+def test_default_database_is_a_sqlite_file_under_var():
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env["DJANGO_SETTINGS_MODULE"] = "website.settings.dev"
+    code = "from django.conf import settings as s; d = s.DATABASES['default']; print(d['ENGINE'], d['NAME'])"
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-v", "0", "-c", code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    engine, name = result.stdout.split()
+    assert engine == "django.db.backends.sqlite3"
+    assert name == str(ROOT / "var" / "db.sqlite3")
+
+
+def test_outside_avatar_service_is_off(settings):
+    assert settings.WAGTAIL_GRAVATAR_PROVIDER_URL is None
+
+
+def test_lock_file_pins_every_direct_dependency_at_the_same_version():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    direct = project["dependencies"] + project["optional-dependencies"]["test"]
+    locked = {}
+    for line in (ROOT / "requirements.lock").read_text().splitlines():
+        if line and not line.startswith("#"):
+            name, _, version = line.partition("==")
+            locked[name.lower().replace("_", "-")] = version
+    for requirement in direct:
+        name, _, version = requirement.partition("==")
+        name = name.split("[")[0].lower().replace("_", "-")
+        assert version, f"{requirement} is not pinned exactly"
+        assert locked.get(name) == version, f"{name}: pyproject {version}, lock {locked.get(name)}"
