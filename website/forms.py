@@ -1,10 +1,29 @@
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import HTML, Field, Layout, Size
 from django import forms
 
 
 class SearchForm(forms.Form):
+    """Site search: one field, rendered in the GOV.UK pattern by
+    crispy-forms-gds."""
+
     q = forms.CharField(
         label="Search this site",
         max_length=200,
         strip=True,
-        error_messages={"required": "Enter what you are looking for."},
+        error_messages={
+            "required": "Enter what you are looking for.",
+            "max_length": "Search for 200 characters or fewer.",
+        },
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_method = "get"
+        self.helper.attrs = {"novalidate": ""}
+        self.helper.layout = Layout(
+            Field.text("q", label_size=Size.MEDIUM),
+            # A nameless button keeps the address clean (?q=… only).
+            HTML('<button class="govuk-button" data-module="govuk-button">Search</button>'),
+        )

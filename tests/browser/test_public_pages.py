@@ -80,7 +80,7 @@ def test_keyboard_search_from_header(page, site_url):
     page.keyboard.press("Tab")  # skip link
     page.keyboard.press("Tab")  # partnership name (home link)
     page.keyboard.press("Tab")  # search box
-    expect(page.get_by_label("Search this site").first).to_be_focused()
+    expect(page.get_by_label("Search this site")).to_be_focused()
     page.keyboard.type("champion")
     page.keyboard.press("Enter")
     expect(page.locator("#results-heading")).to_contain_text("for ‘champion’")
@@ -128,3 +128,27 @@ def test_axe_check_catches_a_broken_page(page, axe):
     )
     with pytest.raises(AssertionError, match="violations"):
         axe(page)
+
+
+def test_menu_opens_by_keyboard_on_a_small_phone(page, site_url):
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto(site_url + "/about/")
+    menu = page.get_by_role("button", name="Menu")
+    news = page.get_by_role("link", name="News and events")
+    expect(news).to_be_hidden()
+    menu.focus()
+    page.keyboard.press("Enter")
+    expect(menu).to_have_attribute("aria-expanded", "true")
+    expect(news).to_be_visible()
+
+
+def test_not_found_page_offers_a_way_on_by_keyboard(page, site_url):
+    page.goto(site_url + "/no-such-page/")
+    for _ in range(15):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent.trim()") == "search this site":
+            break
+    else:
+        pytest.fail("the 'search this site' link was never reached by Tab")
+    page.keyboard.press("Enter")
+    expect(page.locator("h1")).to_have_text("Search")

@@ -53,7 +53,11 @@ class HomePage(Page):
         FieldPanel("actions"),
         FieldPanel("body"),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("hero_text")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("hero_text"),
+        index.SearchField("body"),
+    ]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["website.ContentPage", "website.NewsIndexPage"]

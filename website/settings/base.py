@@ -127,7 +127,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = VAR_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "staticfiles"))
 # Front-end assets are compiled by `make assets` into static/build; the
 # sources in static/src are never served directly.
 STATICFILES_DIRS = [BASE_DIR / "static" / "build"]
