@@ -138,3 +138,17 @@ def test_event_without_start_is_refused(home_page):
     with pytest.raises(ValidationError) as error:
         index.add_child(instance=event)
     assert "event_start" in error.value.message_dict
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "path, title",
+    [
+        ("/", "Get Online Chorley and South Ribble"),
+        ("/about/", "About the partnership – Get Online Chorley and South Ribble"),
+        ("/no-such-page/", "Page not found – Get Online Chorley and South Ribble"),
+        ("/search/?q=wifi", "Search: wifi – Get Online Chorley and South Ribble"),
+    ],
+)
+def test_each_page_has_a_distinct_title_naming_the_partnership(client, demo_site, path, title):
+    assert f"<title>{title}</title>" in client.get(path).content.decode()
