@@ -9,7 +9,15 @@ from website.models import HomePage
 
 @pytest.fixture
 def demo_site(db):
-    """The demo site as `make run` builds it: home, content, news, settings."""
+    """The demo brand site: home, content, news, settings (no directory
+    listings, which take seconds to build)."""
+    call_command("seed_demo", "--brand-only", stdout=StringIO())
+    return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture
+def full_demo_site(db):
+    """The whole demo site as `make run` builds it, directory included."""
     call_command("seed_demo", stdout=StringIO())
     return Site.objects.get(is_default_site=True)
 

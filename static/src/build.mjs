@@ -28,5 +28,12 @@ for (const name of ["govuk-frontend.min.js", "govuk-frontend.min.js.map"]) {
   cpSync(join(govuk, name), join(out, "js", name));
 }
 cpSync(join(src, "js"), join(out, "js"), { recursive: true });
+
+// Leaflet for the directory's maps (loaded only on pages with a map).
+const leaflet = join(root, "node_modules", "leaflet", "dist");
+mkdirSync(join(out, "vendor", "leaflet"), { recursive: true });
+for (const name of ["leaflet.js", "leaflet.js.map", "leaflet.css", "images"]) {
+  cpSync(join(leaflet, name), join(out, "vendor", "leaflet", name), { recursive: true });
+}
 cpSync(join(src, "images"), join(out, "images"), { recursive: true });
 console.log(`built static/build (css ${Math.round(css.css.length / 1024)} KB)`);

@@ -103,6 +103,14 @@ def axe():
 
 @pytest.fixture
 def site_url(transactional_db, live_server):
-    """The live server's address, serving the demo site as `make run` builds it."""
+    """The live server's address, serving the demo brand site."""
+    call_command("seed_demo", "--brand-only", stdout=StringIO())
+    return live_server.url
+
+
+@pytest.fixture
+def full_site_url(transactional_db, live_server):
+    """The live server's address, serving the whole demo site as `make run`
+    builds it, directory included."""
     call_command("seed_demo", stdout=StringIO())
     return live_server.url

@@ -17,8 +17,10 @@ class PageTreeRules(WagtailPageTestCase):
     def test_home_sits_only_at_the_root(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
 
-    def test_home_holds_content_and_news(self):
-        self.assertAllowedSubpageTypes(HomePage, {ContentPage, NewsIndexPage})
+    def test_home_holds_content_news_and_the_directory(self):
+        from directory.models import DirectoryIndexPage
+
+        self.assertAllowedSubpageTypes(HomePage, {ContentPage, NewsIndexPage, DirectoryIndexPage})
 
     def test_content_pages_nest(self):
         self.assertAllowedParentPageTypes(ContentPage, {HomePage, ContentPage})

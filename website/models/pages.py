@@ -60,7 +60,7 @@ class HomePage(Page):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["website.ContentPage", "website.NewsIndexPage"]
+    subpage_types = ["website.ContentPage", "website.NewsIndexPage", "directory.DirectoryIndexPage"]
     max_count_per_parent = 1
 
     def latest_news(self, count=3):

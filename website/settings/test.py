@@ -17,3 +17,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files straight from the finders, without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# No map tiles: browser tests must not reach the network.
+MAP_TILES_URL = ""

@@ -1,8 +1,11 @@
 """Add content at a realistic size for benchmarks: a partnership that has
-published news for years and built up many content pages."""
+published news for years and built up many content pages, and, with
+`--listings N`, whatever each app adds at that scale (the directory adds N
+access points). Run after seed_demo; running again tops up, never duplicates."""
 
 import datetime
 
+from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
@@ -22,8 +25,14 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--news", type=int, default=500)
         parser.add_argument("--pages", type=int, default=100)
+        parser.add_argument(
+            "--listings",
+            type=int,
+            default=0,
+            help="How many listings each app with an AppConfig.seed_bench method should hold.",
+        )
 
-    def handle(self, *args, news, pages, **options):
+    def handle(self, *args, news, pages, listings, **options):
         home = HomePage.objects.get()
         index = NewsIndexPage.objects.child_of(home).get()
         today = timezone.localdate()
@@ -45,4 +54,9 @@ class Command(BaseCommand):
                     title=f"Guide {number}: getting online",
                     body=[{"type": "paragraph", "value": PARAGRAPH * 6}],
                 )
+            # Each app scales its own content (website imports none of them).
+            if listings > 0:
+                for app_config in apps.get_app_configs():
+                    if hasattr(app_config, "seed_bench"):
+                        app_config.seed_bench(listings=listings, stdout=self.stdout)
         self.stdout.write(f"Bench content: {news} news stories, {pages} extra content pages.")

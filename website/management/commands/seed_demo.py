@@ -5,12 +5,13 @@ only while they still hold their defaults."""
 import datetime
 
 import factory.random
+from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from tests.factories import (
     ContentPageFactory,
@@ -37,7 +38,13 @@ class Command(BaseCommand):
             help="Do nothing if the site already has a home page of ours.",
         )
 
-    def handle(self, *args, if_empty=False, **options):
+        parser.add_argument(
+            "--brand-only",
+            action="store_true",
+            help="Only the brand site, without other apps' demo content (for fast tests).",
+        )
+
+    def handle(self, *args, if_empty=False, brand_only=False, **options):
         if if_empty and HomePage.objects.exists():
             self.stdout.write("Demo content not loaded: the site already has content.")
             return
@@ -47,6 +54,10 @@ class Command(BaseCommand):
             pages = self.content_pages(home)
             self.news(home)
             self.settings(home, pages)
+            # Each app that has demo content adds it (website imports none of them).
+            for app_config in apps.get_app_configs():
+                if not brand_only and hasattr(app_config, "seed_demo"):
+                    app_config.seed_demo(home, self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))
 
     def child(self, parent, slug):
@@ -82,6 +93,8 @@ class Command(BaseCommand):
         Locale.objects.get_or_create(
             language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
         )
+        if Collection.get_first_root_node() is None:
+            Collection.add_root(name="Root")
         root = Page.get_first_root_node()
         if root is None:
             root = Page.add_root(title="Root", slug="root")
@@ -120,7 +133,7 @@ class Command(BaseCommand):
                 {
                     "heading": "Find help near you",
                     "text": "Free wifi, computers to use, devices to borrow and friendly help.",
-                    "link": link_value("Find help near you", page=pages["get-help"]),
+                    "link": link_value("Find help near you", "/find-help/"),
                 },
                 {
                     "heading": "Refer someone",
@@ -186,13 +199,13 @@ class Command(BaseCommand):
         navigation = NavigationSettings.for_site(site)
         if not navigation.main_navigation:
             navigation.main_navigation = [
-                {"type": "link", "value": link_value(label, page=page)}
-                for label, page in (
-                    ("Get help", pages["get-help"]),
-                    ("Refer someone", pages["refer-someone"]),
-                    ("Digital champions", pages["digital-champions"]),
-                    ("Get involved", pages["get-involved"]),
-                    ("News and events", self.child(home, "news")),
+                {"type": "link", "value": link_value(label, "" if page else url, page=page)}
+                for label, page, url in (
+                    ("Find help", None, "/find-help/"),
+                    ("Refer someone", pages["refer-someone"], ""),
+                    ("Digital champions", pages["digital-champions"], ""),
+                    ("Get involved", pages["get-involved"], ""),
+                    ("News and events", self.child(home, "news"), ""),
                 )
             ]
             navigation.save()

@@ -1,0 +1,20 @@
+from .access_points import AccessPointPage, OpeningHours
+from .feedback import ListingNote, ProblemReport
+from .organisations import DirectoryIndexPage, OrganisationPage
+from .postcodes import Postcode, PostcodeDistrict
+from .taxonomy import AccessibilityFeature, Area, Language, ServiceType
+
+__all__ = [
+    "AccessPointPage",
+    "AccessibilityFeature",
+    "Area",
+    "DirectoryIndexPage",
+    "Language",
+    "ListingNote",
+    "OpeningHours",
+    "OrganisationPage",
+    "Postcode",
+    "PostcodeDistrict",
+    "ProblemReport",
+    "ServiceType",
+]

@@ -1,0 +1,52 @@
+"""A resident's or adviser's shortlist of listings, kept in their session
+(no account, nothing stored about them), to print or email."""
+
+SESSION_KEY = "directory_shortlist"
+MAX_ITEMS = 30
+
+
+def shortlisted_ids(session):
+    return [int(pk) for pk in session.get(SESSION_KEY, []) if str(pk).isdigit()]
+
+
+def add(session, pk):
+    ids = shortlisted_ids(session)
+    if pk not in ids and len(ids) < MAX_ITEMS:
+        session[SESSION_KEY] = [*ids, pk]
+        return True
+    return False
+
+
+def remove(session, pk):
+    ids = shortlisted_ids(session)
+    if pk in ids:
+        session[SESSION_KEY] = [item for item in ids if item != pk]
+
+
+def listings(session):
+    """The shortlisted listings that are still live, in the order added."""
+    from directory.models import AccessPointPage
+
+    ids = shortlisted_ids(session)
+    pages = (
+        AccessPointPage.objects.live()
+        .public()
+        .filter(pk__in=ids)
+        .select_related("area")
+        .prefetch_related("opening_hours", "services")
+    )
+    by_pk = {page.pk: page for page in pages}
+    return [by_pk[pk] for pk in ids if pk in by_pk]
+
+
+def as_text(pages, site_root_url):
+    """The shortlist as a plain-text email body."""
+    blocks = []
+    for page in pages:
+        lines = [page.title, ", ".join(page.public_address)]
+        if page.phone:
+            lines.append(f"Phone: {page.phone}")
+        lines.extend(f"{day}: {hours}" for day, hours in page.weekly_hours if hours != "Closed")
+        lines.append(site_root_url.rstrip("/") + page.url)
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)

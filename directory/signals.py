@@ -1,0 +1,47 @@
+"""Keeps each organisation's editors group in step with its page, however
+the page is made: in the admin, by a command, a factory or a test.
+
+The link from page to group belongs to the organisation, not to one version
+of its content. Revisions store every field, so without the guard below,
+publishing a revision saved before the group existed (or reverting to one)
+would unlink the group.
+"""
+
+from django.contrib.auth.models import Group
+from django.db.models.signals import post_delete, post_save, pre_save
+from django.dispatch import receiver
+
+from directory.models import OrganisationPage
+from directory.permissions import setup_organisation
+
+
+@receiver(pre_save, sender=OrganisationPage)
+def keep_editors_group(sender, instance, raw=False, update_fields=None, **kwargs):
+    """Only setup_organisation links a group: any other save of a page keeps
+    the group the database has, whatever the revision being published says."""
+    if raw or instance.pk is None:
+        return
+    if update_fields is not None and "editors_group" not in update_fields:
+        return
+    instance.editors_group_id = (
+        OrganisationPage.objects.filter(pk=instance.pk)
+        .values_list("editors_group_id", flat=True)
+        .first()
+    )
+
+
+@receiver(post_save, sender=OrganisationPage)
+def set_up_new_organisation(sender, instance, created, raw=False, **kwargs):
+    """A new organisation gets its group, rights and collection in the same
+    transaction as the page: setup_organisation runs in a savepoint, so if it
+    fails the page is not created either."""
+    if created and not raw:
+        setup_organisation(instance)
+
+
+@receiver(post_delete, sender=OrganisationPage)
+def remove_editors_group(sender, instance, **kwargs):
+    """A deleted organisation's staff lose their admin access with it; the
+    collection and its images stay, as other pages may use them."""
+    if instance.editors_group_id is not None:
+        Group.objects.filter(pk=instance.editors_group_id).delete()

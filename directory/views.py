@@ -1,0 +1,149 @@
+"""Thin views: parse the request with a form, call the search service,
+hand the template what it shows."""
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+
+from directory import shortlist
+from directory.forms import DirectorySearchForm
+from directory.search import find_hits, load_results
+from website.form_protection import over_limit
+
+RESULTS_PER_PAGE = 20
+
+
+def map_settings():
+    """Where map tiles come from (an empty URL draws markers on a plain
+    background: the tests use that so no request leaves the machine)."""
+    return {
+        "map_tiles_url": settings.MAP_TILES_URL,
+        "map_attribution": settings.MAP_ATTRIBUTION,
+    }
+
+
+def referral_url(page):
+    """The referral form for this place, once the referral form exists."""
+    try:
+        return f"{reverse('referral_start')}?to={page.pk}"
+    except NoReverseMatch:
+        return ""
+
+
+def map_markers(results, first_number=1):
+    """What the map shows: only listings whose exact address is public, each
+    numbered as in the results list, which holds all of its information."""
+    return [
+        {
+            "lat": round(result.page.latitude, 5),
+            "lng": round(result.page.longitude, 5),
+            "title": result.page.title,
+            "label": str(number),
+        }
+        for number, result in enumerate(results, start=first_number)
+        if not result.page.hide_address and result.page.latitude is not None
+    ]
+
+
+def directory_search_context(request, index_page):
+    # Always bound: every field is optional, so an empty query is valid and
+    # lists everything.
+    form = DirectorySearchForm(request.GET)
+    now = timezone.localtime()
+    query = form.directory_query()
+    hits = find_hits(query, now)
+    results_page = Paginator(hits, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    results = load_results(list(results_page.object_list), query, now)
+    return {
+        "form": form,
+        "query": query,
+        "results_page": results_page,
+        "results": results,
+        "result_count": len(hits),
+        "markers": map_markers(results, results_page.start_index()),
+        "searched": bool(request.GET),
+        "shortlisted": set(shortlist.shortlisted_ids(request.session)),
+        "shortlist_url": index_page.shortlist_url,
+        "filters_open": form.has_filters,
+        **map_settings(),
+    }
+
+
+def report_problem(request, page):
+    """The public 'report a problem' form for a listing. Valid reports are
+    stored first, then the editors and coordinators are told."""
+    from directory.forms import ProblemReportForm
+    from directory.notifications import problem_reported
+
+    if request.method == "POST":
+        form = ProblemReportForm(request.POST)
+        if over_limit(request, "problem-report", limit=10, window_seconds=3600):
+            form.add_error(None, "You have sent a lot of reports. Please try again in an hour.")
+        elif form.is_valid():
+            report = form.save(commit=False)
+            report.listing = page
+            report.save()
+            problem_reported(report)
+            return redirect(page.url + page.reverse_subpage("report_problem_sent"))
+    else:
+        form = ProblemReportForm()
+    return TemplateResponse(request, "directory/report_problem.html", {"page": page, "form": form})
+
+
+def report_problem_sent(request, page):
+    return TemplateResponse(request, "directory/report_problem_sent.html", {"page": page})
+
+
+def shortlist_view(request, index_page):
+    """Show the shortlist; add to it, remove from it or email it (POST)."""
+    from django.core.mail import send_mail
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    from directory.forms import ShortlistEmailForm
+
+    email_form = ShortlistEmailForm()
+    sent_to = ""
+    if request.method == "POST":
+        action = request.POST.get("action")
+        pk = request.POST.get("page", "")
+        if action == "email":
+            email_form = ShortlistEmailForm(request.POST)
+            pages = shortlist.listings(request.session)
+            if over_limit(request, "shortlist-email", limit=5, window_seconds=3600):
+                email_form.add_error(None, "You have sent a lot of emails. Try again later.")
+            elif not pages:
+                email_form.add_error(None, "Your shortlist is empty.")
+            elif email_form.is_valid():
+                sent_to = email_form.cleaned_data["email"]
+                send_mail(
+                    subject="Your shortlist of places to get help",
+                    message=shortlist.as_text(pages, request.build_absolute_uri("/")),
+                    from_email=None,
+                    recipient_list=[sent_to],
+                )
+                email_form = ShortlistEmailForm()
+        elif pk.isdigit():
+            if action == "remove":
+                shortlist.remove(request.session, int(pk))
+            else:
+                shortlist.add(request.session, int(pk))
+            next_url = request.POST.get("next", "")
+            if url_has_allowed_host_and_scheme(next_url, {request.get_host()}):
+                return redirect(next_url)
+            return redirect(index_page.url + index_page.reverse_subpage("shortlist"))
+    listings = shortlist.listings(request.session)
+    return TemplateResponse(
+        request,
+        "directory/shortlist.html",
+        {
+            "page": index_page,
+            "listings": listings,
+            "shortlisted": {listing.pk for listing in listings},
+            "shortlist_url": index_page.shortlist_url,
+            "email_form": email_form,
+            "sent_to": sent_to,
+        },
+    )

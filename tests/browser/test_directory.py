@@ -1,0 +1,97 @@
+"""The directory, as a resident uses it in Chromium: with and without
+JavaScript, by keyboard, with no WCAG 2.x A/AA violations."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from directory.models import AccessPointPage, OrganisationPage
+
+
+def search_by_postcode_and_service(page, base_url):
+    page.goto(base_url + "/find-help/")
+    page.get_by_label("Postcode").fill("pr7 1ab")
+    page.get_by_label("Within").select_option("10")
+    summary = page.locator("summary", has_text="Filter results")
+    summary.click()
+    page.get_by_label("Free wifi").check()
+    page.get_by_role("button", name="Apply filters").click()
+
+
+def check_results_then_open_first(page):
+    expect(page.locator("#results-heading")).to_contain_text("within 10 miles of PR7 1AB")
+    distances = [
+        float(match)
+        for match in re.findall(r"([\d.]+) miles", page.locator(".app-results").inner_text())
+    ]
+    assert distances, "no distances shown"
+    assert distances == sorted(distances), "results are not nearest first"
+    first = page.locator(".app-result").first
+    expect(first).to_contain_text("Today:")
+    title = first.locator("h3 a").inner_text()
+    first.locator("h3 a").click()
+    expect(page.locator("h1")).to_have_text(title)
+    expect(page.get_by_role("link", name=re.compile("Get directions"))).to_be_visible()
+    return title
+
+
+def test_resident_finds_nearest_wifi_and_opens_a_place(page, full_site_url, axe):
+    search_by_postcode_and_service(page, full_site_url)
+    axe(page)
+    expect(page.locator("#results-map")).to_be_visible()
+    expect(page.locator("#results-map .app-map-marker").first).to_have_text("1")
+    check_results_then_open_first(page)
+    expect(page.locator("#place-map .app-map-marker")).to_have_count(1)
+    axe(page)
+
+
+def test_same_journey_works_without_javascript(no_js_page, full_site_url):
+    search_by_postcode_and_service(no_js_page, full_site_url)
+    expect(no_js_page.locator("#results-map")).to_be_hidden()
+    check_results_then_open_first(no_js_page)
+
+
+def test_search_with_no_results_and_with_a_postcode_error(page, full_site_url, axe):
+    page.goto(full_site_url + "/find-help/?q=zzzzzz")
+    expect(page.get_by_text("No places match your search.")).to_be_visible()
+    axe(page)
+    page.goto(full_site_url + "/find-help/?postcode=BT1+1AA&service=free-wifi")
+    summary = page.locator(".govuk-error-summary")
+    expect(summary).to_contain_text("Northern Ireland")
+    expect(page).to_have_title(re.compile("^Error: "))
+    axe(page)
+    summary.get_by_role("link").click()
+    expect(page.get_by_label("Postcode")).to_be_focused()
+
+
+def test_organisation_page_and_closed_listing_have_no_violations(page, full_site_url, axe):
+    organisation = OrganisationPage.objects.order_by("pk").first()
+    page.goto(full_site_url + organisation.url)
+    expect(page.locator("h1")).to_have_text(organisation.title)
+    axe(page)
+    closed = AccessPointPage.objects.filter(temporarily_closed=True).first()
+    page.goto(full_site_url + closed.url)
+    expect(page.get_by_text("Temporarily closed.")).to_be_visible()
+    axe(page)
+
+
+def test_search_by_keyboard_alone(page, full_site_url):
+    page.goto(full_site_url + "/find-help/")
+    page.get_by_label("What are you looking for?").focus()
+    page.keyboard.type("tablet")
+    page.keyboard.press("Tab")  # postcode
+    page.keyboard.type("PR7 1AB")
+    page.keyboard.press("Enter")
+    expect(page.locator("#results-heading")).to_contain_text("matching ‘tablet’")
+    first_link = page.locator(".app-result h3 a").first
+    first_link.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("h1")).not_to_have_text("Find help near you")
+
+
+@pytest.mark.parametrize("width", [320])
+def test_search_page_on_a_small_phone(page, full_site_url, axe, width):
+    page.set_viewport_size({"width": width, "height": 640})
+    page.goto(full_site_url + "/find-help/?postcode=PR7+1AB")
+    axe(page)

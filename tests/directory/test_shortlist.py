@@ -1,0 +1,71 @@
+"""A shortlist kept for the session, to print or email: no account needed."""
+
+import pytest
+from django.core import mail
+from django.core.cache import cache
+
+
+@pytest.fixture(autouse=True)
+def _fresh_flood_counters():
+    cache.clear()
+
+
+@pytest.fixture
+def two_places(make_place):
+    return make_place(
+        "Chorley Hub", phone="01632 960001", hours=[(0, (9, 0), (12, 0))]
+    ), make_place("Leyland Hub")
+
+
+@pytest.mark.django_db
+def test_add_remove_and_list(client, directory, two_places):
+    first, second = two_places
+    url = directory.shortlist_url
+    client.post(url, {"page": first.pk, "action": "add", "next": "/find-help/"})
+    client.post(url, {"page": second.pk, "action": "add"})
+    html = client.get(url).content.decode()
+    assert html.index("Chorley Hub") < html.index("Leyland Hub")
+    assert "Your shortlist (2)" in client.get("/find-help/").content.decode()
+    client.post(url, {"page": first.pk, "action": "remove"})
+    html = client.get(url).content.decode()
+    assert "Chorley Hub" not in html and "Leyland Hub" in html
+
+
+@pytest.mark.django_db
+def test_next_must_stay_on_this_site(client, directory, two_places):
+    response = client.post(
+        directory.shortlist_url,
+        {"page": two_places[0].pk, "action": "add", "next": "https://evil.example/"},
+    )
+    assert response["Location"] == directory.shortlist_url
+
+
+@pytest.mark.django_db
+def test_email_the_list_without_keeping_the_address(client, directory, two_places):
+    client.post(directory.shortlist_url, {"page": two_places[0].pk, "action": "add"})
+    response = client.post(
+        directory.shortlist_url, {"action": "email", "email": "adviser@example.org"}
+    )
+    assert "We have emailed the list to adviser@example.org" in response.content.decode()
+    assert mail.outbox[0].to == ["adviser@example.org"]
+    assert "Chorley Hub" in mail.outbox[0].body
+    assert "Monday: 9am to 12 noon" in mail.outbox[0].body
+    assert "01632 960001" in mail.outbox[0].body
+
+
+@pytest.mark.django_db
+def test_bad_email_is_explained(client, directory, two_places):
+    client.post(directory.shortlist_url, {"page": two_places[0].pk, "action": "add"})
+    response = client.post(directory.shortlist_url, {"action": "email", "email": "nope"})
+    html = response.content.decode()
+    assert "There is a problem" in html and "Enter an email address like" in html
+    assert 'value="nope"' in html
+    assert not mail.outbox
+
+
+@pytest.mark.django_db
+def test_unpublished_listing_drops_out_of_the_shortlist(client, directory, two_places):
+    first, _ = two_places
+    client.post(directory.shortlist_url, {"page": first.pk, "action": "add"})
+    first.unpublish()
+    assert "Chorley Hub" not in client.get(directory.shortlist_url).content.decode()

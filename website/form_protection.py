@@ -1,0 +1,49 @@
+"""Spam and flood resistance for public forms, without a CAPTCHA: a hidden
+honeypot field that people never fill in, and a per-address limit on
+submissions counted in the shared cache (so it holds across app servers)."""
+
+from django import forms
+from django.core.cache import cache
+
+HONEYPOT_FIELD = "website_url"
+
+
+class HoneypotFormMixin(forms.Form):
+    """Adds a field hidden from people (and from screen readers) that bots
+    tend to fill. A filled honeypot makes the form invalid with a generic
+    message, so nothing is saved."""
+
+    website_url = forms.CharField(
+        required=False,
+        label="Leave this field empty",
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def clean_website_url(self):
+        if self.cleaned_data.get(HONEYPOT_FIELD):
+            raise forms.ValidationError("Your form could not be sent. Please try again.")
+        return ""
+
+
+def client_address(request):
+    """The address to count submissions against. Behind the load balancer,
+    Django's SECURE_PROXY_SSL_HEADER setting implies X-Forwarded-For is set
+    by our own proxy; its last entry is the one the proxy saw."""
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if forwarded:
+        return forwarded.split(",")[-1].strip()
+    return request.META.get("REMOTE_ADDR", "unknown")
+
+
+def over_limit(request, scope, limit, window_seconds):
+    """Count this submission; True once the address has made more than
+    `limit` in `window_seconds`."""
+    key = f"flood:{scope}:{client_address(request)}"
+    if cache.add(key, 1, timeout=window_seconds):
+        return False
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.add(key, 1, timeout=window_seconds)
+        return False
+    return count > limit
