@@ -199,7 +199,7 @@ class AccessPointPage(RoutablePageMixin, Page):
             json_ld=access_point_json_ld(self, self.get_full_url(request)),
             marker=(
                 {"lat": self.latitude, "lng": self.longitude, "title": self.title, "label": ""}
-                if self.directions_url
+                if self.directions_links
                 else None
             ),
         )
@@ -265,15 +265,18 @@ class AccessPointPage(RoutablePageMixin, Page):
         )
 
     @property
-    def directions_url(self):
-        """Opens the visitor's own map app (geo: on phones, a maps search on
-        desktops) at this place; none when the address is hidden."""
+    def directions_links(self):
+        """Directions in the map apps people have on their phones (each of
+        these addresses opens the app when it is installed, the website
+        otherwise); none when the address is hidden."""
         if self.hide_address or self.latitude is None:
-            return ""
-        return (
-            "https://www.openstreetmap.org/directions?to="
-            f"{self.latitude:.5f}%2C{self.longitude:.5f}"
-        )
+            return []
+        point = f"{self.latitude:.5f}%2C{self.longitude:.5f}"
+        return [
+            ("Google Maps", f"https://www.google.com/maps/dir/?api=1&destination={point}"),
+            ("Apple Maps", f"https://maps.apple.com/?daddr={point}"),
+            ("OpenStreetMap", f"https://www.openstreetmap.org/directions?to={point}"),
+        ]
 
     @property
     def organisation(self):

@@ -32,7 +32,7 @@ def check_results_then_open_first(page):
     title = first.locator("h3 a").inner_text()
     first.locator("h3 a").click()
     expect(page.locator("h1")).to_have_text(title)
-    expect(page.get_by_role("link", name=re.compile("Get directions"))).to_be_visible()
+    expect(page.get_by_role("link", name=re.compile("Google Maps directions to"))).to_be_visible()
     return title
 
 
@@ -94,4 +94,40 @@ def test_search_by_keyboard_alone(page, full_site_url):
 def test_search_page_on_a_small_phone(page, full_site_url, axe, width):
     page.set_viewport_size({"width": width, "height": 640})
     page.goto(full_site_url + "/find-help/?postcode=PR7+1AB")
+    axe(page)
+
+
+def test_report_a_problem_by_keyboard_with_errors_then_sent(page, full_site_url, axe):
+    listing = AccessPointPage.objects.filter(temporarily_closed=False).order_by("pk").first()
+    page.goto(full_site_url + listing.url)
+    page.get_by_role("link", name="Report a problem with this listing").click()
+    axe(page)
+    page.get_by_label("Your email address (optional)").fill("not-an-email")
+    page.get_by_role("button", name="Send report").click()
+    summary = page.locator(".govuk-error-summary")
+    expect(summary).to_contain_text("Select what the problem is.")
+    expect(summary).to_contain_text("Tell us what is wrong.")
+    expect(page.get_by_label("Your email address (optional)")).to_have_value("not-an-email")
+    axe(page)
+    page.get_by_label("This place has closed").check()
+    page.get_by_label("Tell us more").fill("The hall shut last month.")
+    page.get_by_label("Your email address (optional)").fill("")
+    page.get_by_role("button", name="Send report").click()
+    expect(page.locator("h1")).to_have_text("Report sent")
+    axe(page)
+
+
+def test_shortlist_add_view_and_email(page, full_site_url, axe):
+    page.goto(full_site_url + "/find-help/?postcode=PR7+1AB")
+    first = page.locator(".app-result").first
+    title = first.locator("h3 a").inner_text()
+    first.get_by_role("button", name=re.compile("Add to shortlist")).click()
+    page.get_by_role("link", name="Your shortlist (1)").click()
+    expect(page.locator("h1")).to_have_text("Your shortlist")
+    expect(page.get_by_role("link", name=title)).to_be_visible()
+    expect(page.get_by_role("button", name="Print this list")).to_be_visible()
+    axe(page)
+    page.get_by_label("Email address").fill("adviser@example.org")
+    page.get_by_role("button", name="Email the list").click()
+    expect(page.get_by_text("We have emailed the list to adviser@example.org")).to_be_visible()
     axe(page)

@@ -51,7 +51,8 @@ def test_access_point_page_shows_what_a_resident_needs(client, make_place):
         "National Databank hub",
         "3 ready to lend now",
         'href="tel:01632960001"',
-        "Get directions to Chorley Hub",
+        "maps.apple.com/?daddr=53.65300%2C-2.63200",
+        "directions to Chorley Hub",
         "Test Partner",
     ):
         assert expected in html, expected
@@ -75,7 +76,7 @@ def test_hidden_address_shows_only_the_area_and_no_map(client, make_place):
     html = client.get(page.url).content.decode()
     assert "12 Secret Lane" not in html
     assert "PR7 1DP" not in html
-    assert "Get directions" not in html
+    assert "directions to" not in html
     assert 'id="place-map"' not in html
     block = html.split('<script type="application/ld+json">')[1].split("</script>")[0]
     assert "geo" not in json.loads(block)
