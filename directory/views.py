@@ -1,15 +1,18 @@
-"""Thin views: parse the request with a form, call the search service,
-hand the template what it shows."""
+"""Thin views: parse the request with a form, call a service, hand the
+template what it shows. Pages call these from their routes."""
 
 from django.conf import settings
+from django.core.mail import send_mail
 from django.core.paginator import Paginator
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from directory import shortlist
-from directory.forms import DirectorySearchForm
+from directory.forms import DirectorySearchForm, ProblemReportForm, ShortlistEmailForm
+from directory.notifications import problem_reported
 from directory.search import find_hits, load_results
 from website.form_protection import over_limit
 
@@ -75,9 +78,6 @@ def directory_search_context(request, index_page):
 def report_problem(request, page):
     """The public 'report a problem' form for a listing. Valid reports are
     stored first, then the editors and coordinators are told."""
-    from directory.forms import ProblemReportForm
-    from directory.notifications import problem_reported
-
     if request.method == "POST":
         form = ProblemReportForm(request.POST)
         if over_limit(request, "problem-report", limit=10, window_seconds=3600):
@@ -99,11 +99,6 @@ def report_problem_sent(request, page):
 
 def shortlist_view(request, index_page):
     """Show the shortlist; add to it, remove from it or email it (POST)."""
-    from django.core.mail import send_mail
-    from django.utils.http import url_has_allowed_host_and_scheme
-
-    from directory.forms import ShortlistEmailForm
-
     email_form = ShortlistEmailForm()
     sent_to = ""
     if request.method == "POST":
