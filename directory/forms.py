@@ -10,7 +10,7 @@ from directory import geo
 from directory.hours import DAY_NAMES
 from directory.models import AccessibilityFeature, ProblemReport, ServiceType
 from directory.search import DirectoryQuery
-from website.form_protection import HoneypotFormMixin
+from website.form_protection import HONEYPOT_HTML, HoneypotFormMixin
 
 RADIUS_CHOICES = [("1", "1 mile"), ("3", "3 miles"), ("5", "5 miles"), ("10", "10 miles")]
 DEFAULT_RADIUS = "5"
@@ -172,12 +172,7 @@ class ProblemReportForm(HoneypotFormMixin, forms.ModelForm):
             Field.radios("kind", legend_size=Size.MEDIUM),
             Field.textarea("details", label_size=Size.SMALL, max_characters=2000),
             Field.text("reply_email", label_size=Size.SMALL, field_width=20),
-            HTML(
-                '<div class="app-honeypot" aria-hidden="true">'
-                '<label for="id_website_url">Leave this field empty</label>'
-                '<input type="text" name="website_url" id="id_website_url" tabindex="-1" '
-                'autocomplete="off"></div>'
-            ),
+            HTML(HONEYPOT_HTML),
             HTML('<button class="govuk-button" data-module="govuk-button">Send report</button>'),
         )
 
@@ -198,12 +193,7 @@ class ShortlistEmailForm(HoneypotFormMixin, forms.Form):
         self.helper.attrs = {"novalidate": ""}
         self.helper.layout = Layout(
             Field.text("email", label_size=Size.SMALL, field_width=20),
-            HTML(
-                '<div class="app-honeypot" aria-hidden="true">'
-                '<label for="id_website_url">Leave this field empty</label>'
-                '<input type="text" name="website_url" id="id_website_url" tabindex="-1" '
-                'autocomplete="off"></div>'
-            ),
+            HTML(HONEYPOT_HTML),
             HTML(
                 '<button class="govuk-button govuk-button--secondary" name="action" '
                 'value="email" data-module="govuk-button">Email the list</button>'

@@ -7,6 +7,15 @@ from django.core.cache import cache
 
 HONEYPOT_FIELD = "website_url"
 
+# The honeypot as crispy-forms layouts render it: off screen and hidden from
+# assistive technology (class app-honeypot), out of the tab order.
+HONEYPOT_HTML = (
+    '<div class="app-honeypot" aria-hidden="true">'
+    f'<label for="id_{HONEYPOT_FIELD}">Leave this field empty</label>'
+    f'<input type="text" name="{HONEYPOT_FIELD}" id="id_{HONEYPOT_FIELD}" tabindex="-1" '
+    'autocomplete="off"></div>'
+)
+
 
 class HoneypotFormMixin(forms.Form):
     """Adds a field hidden from people (and from screen readers) that bots
