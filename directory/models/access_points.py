@@ -3,6 +3,7 @@ under the organisation that runs it."""
 
 import datetime
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -186,6 +187,12 @@ class AccessPointPage(RoutablePageMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         context.update(map_settings())
+        # Courses held here, imported late: the directory works without training.
+        courses_here = []
+        if apps.is_installed("training"):
+            from training.models import courses_at
+
+            courses_here = courses_at(self)
         index = self.get_parent().get_parent().specific
         context.update(
             shortlist_url=index.shortlist_url,
@@ -196,6 +203,7 @@ class AccessPointPage(RoutablePageMixin, Page):
             languages=[language.name for language in self.languages.all()],
             is_current=self.is_shown_on(timezone.localdate()),
             referral_url=referral_url(self),
+            courses=courses_here,
             json_ld=access_point_json_ld(self, self.get_full_url(request)),
             marker=(
                 {"lat": self.latitude, "lng": self.longitude, "title": self.title, "label": ""}

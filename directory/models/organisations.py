@@ -111,7 +111,7 @@ class OrganisationPage(Page):
     ]
 
     parent_page_types = ["directory.DirectoryIndexPage"]
-    subpage_types = ["directory.AccessPointPage"]
+    subpage_types = ["directory.AccessPointPage", "training.CoursePage"]
     # A copy is a new organisation: it gets its own editors group.
     exclude_fields_in_copy = ["editors_group"]
 

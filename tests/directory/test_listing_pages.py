@@ -12,6 +12,7 @@ from directory.models import (
     OpeningHours,
     OrganisationPage,
 )
+from training.models import CoursePage
 from website.models import HomePage
 
 
@@ -22,7 +23,7 @@ class DirectoryTreeRules(WagtailPageTestCase):
 
     def test_access_points_live_under_their_organisation(self):
         self.assertAllowedParentPageTypes(OrganisationPage, {DirectoryIndexPage})
-        self.assertAllowedSubpageTypes(OrganisationPage, {AccessPointPage})
+        self.assertAllowedSubpageTypes(OrganisationPage, {AccessPointPage, CoursePage})
         self.assertAllowedParentPageTypes(AccessPointPage, {OrganisationPage})
         self.assertAllowedSubpageTypes(AccessPointPage, set())
 

@@ -1,0 +1,37 @@
+"""Courses, as a resident finds them: from a place's page to a course, and
+its sessions into their calendar."""
+
+import re
+from pathlib import Path
+
+from playwright.sync_api import expect
+
+from training.models import Session
+
+
+def open_a_course_from_its_access_point(page, base_url):
+    session = Session.objects.exclude(venue=None).select_related("page", "venue").first()
+    page.goto(base_url + session.venue.url)
+    courses = page.locator("#courses-here + ul")
+    expect(courses).to_be_visible()
+    courses.get_by_role("link", name=session.page.title).first.click()
+    expect(page.locator("h1")).to_have_text(session.page.title)
+    return session
+
+
+def test_resident_opens_a_course_from_its_place_and_adds_it_to_a_calendar(page, full_site_url, axe):
+    session = open_a_course_from_its_access_point(page, full_site_url)
+    axe(page)
+    expect(page.get_by_role("link", name=session.venue.title).first).to_be_visible()
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name=re.compile("^Add to calendar")).first.click()
+    download = download_info.value
+    assert download.suggested_filename.endswith(".ics")
+    text = Path(download.path()).read_bytes().decode()
+    assert text.startswith("BEGIN:VCALENDAR\r\n")
+    assert text.count("BEGIN:VEVENT") == 1
+
+
+def test_course_page_works_without_javascript(no_js_page, full_site_url):
+    open_a_course_from_its_access_point(no_js_page, full_site_url)
+    expect(no_js_page.get_by_role("table")).to_be_visible()

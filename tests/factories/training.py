@@ -1,0 +1,37 @@
+"""Factories for courses and their sessions. Sessions start a week from now
+at 10am unless told otherwise, so they are upcoming."""
+
+import datetime
+
+import factory
+import wagtail_factories
+from django.utils import timezone
+from django.utils.text import slugify
+
+from training.models import CoursePage, Session
+
+
+def upcoming(days=7, hour=10, minute=0):
+    """A local, timezone-aware moment `days` from today."""
+    day = timezone.localdate() + datetime.timedelta(days=days)
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, minute)))
+
+
+class CoursePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Course {n}")
+    slug = factory.LazyAttribute(lambda page: slugify(page.title))
+    summary = "Learn to use email."
+    level = CoursePage.Level.BEGINNER
+    format = CoursePage.Format.IN_PERSON
+
+    class Meta:
+        model = CoursePage
+
+
+class SessionFactory(factory.django.DjangoModelFactory):
+    start = factory.LazyFunction(upcoming)
+    end = factory.LazyAttribute(lambda session: session.start + datetime.timedelta(hours=2))
+    capacity = 10
+
+    class Meta:
+        model = Session

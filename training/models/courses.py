@@ -1,0 +1,174 @@
+"""Courses: learning that a partner runs, as a page under its organisation
+so that the partner's editors group and the listing approval workflow cover
+it like the partner's access points."""
+
+from django import forms
+from django.db import models
+from django.db.models import Min, Q
+from django.utils import timezone
+from django.utils.functional import cached_property
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from training.forms import CoursePageForm
+
+
+class CoursePage(RoutablePageMixin, Page):
+    """A course with dated sessions. Structured fields only: residents and
+    staff compare courses by level, format, cost and skill area, and later
+    issues search and book by them."""
+
+    class Level(models.TextChoices):
+        FIRST_STEPS = "first_steps", "First steps"
+        BEGINNER = "beginner", "Beginner"
+        INTERMEDIATE = "intermediate", "Intermediate"
+        ADVANCED = "advanced", "Advanced"
+
+    class Format(models.TextChoices):
+        IN_PERSON = "in_person", "In person at an access point"
+        ONLINE = "online", "Online"
+        PHONE = "phone", "By phone"
+
+    class Cost(models.TextChoices):
+        FREE = "free", "Free"
+        LOW_COST = "low_cost", "Low cost"
+
+    summary = models.CharField(max_length=250, help_text="One sentence: what people will learn.")
+    description = RichTextField(blank=True, features=["bold", "italic", "link", "ol", "ul"])
+    skill_areas = ParentalManyToManyField(
+        "training.SkillArea",
+        blank=True,
+        related_name="+",
+        help_text="Essential Digital Skills framework areas the course covers.",
+    )
+    level = models.CharField(max_length=20, choices=Level.choices, default=Level.BEGINNER)
+    format = models.CharField(max_length=20, choices=Format.choices, default=Format.IN_PERSON)
+    audience = models.CharField(
+        "who it is for",
+        max_length=250,
+        blank=True,
+        help_text="For example: people who have never used a computer.",
+    )
+    cost = models.CharField(max_length=10, choices=Cost.choices, default=Cost.FREE)
+    cost_note = models.CharField(
+        max_length=120, blank=True, help_text="For example: £2 a session, free on benefits."
+    )
+    what_to_bring = models.CharField(
+        max_length=250, blank=True, help_text="For example: your phone and its charger."
+    )
+    accessibility = ParentalManyToManyField(
+        "directory.AccessibilityFeature", blank=True, related_name="+"
+    )
+    languages = ParentalManyToManyField("directory.Language", blank=True, related_name="+")
+    phone = models.CharField(max_length=30, blank=True)
+    email = models.EmailField(blank=True)
+    is_champion_training = models.BooleanField(
+        "champion training",
+        default=False,
+        help_text="Training for digital champions (volunteers who help others).",
+    )
+
+    base_form_class = CoursePageForm
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [
+                FieldPanel("skill_areas", widget=forms.CheckboxSelectMultiple),
+                FieldRowPanel([FieldPanel("level"), FieldPanel("format")]),
+                FieldPanel("audience"),
+                FieldPanel("what_to_bring"),
+                FieldRowPanel([FieldPanel("cost"), FieldPanel("cost_note")]),
+                FieldPanel("is_champion_training"),
+            ],
+            heading="About the course",
+        ),
+        InlinePanel("sessions", heading="Sessions", label="Session"),
+        FieldPanel("accessibility", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("languages", widget=forms.CheckboxSelectMultiple),
+        MultiFieldPanel([FieldPanel("phone"), FieldPanel("email")], heading="Contact"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("description"),
+        index.FilterField("level"),
+        index.FilterField("format"),
+    ]
+
+    parent_page_types = ["directory.OrganisationPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "course"
+
+    def get_template(self, request, *args, **kwargs):
+        return "training/course_page.html"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(
+            organisation=self.get_parent().specific,
+            skill_areas=list(self.skill_areas.all()),
+            accessibility=list(self.accessibility.all()),
+            languages=[language.name for language in self.languages.all()],
+            sessions=self.upcoming_sessions,
+            calendar_url=self.calendar_url,
+        )
+        return context
+
+    @path("calendar/", name="calendar")
+    def calendar(self, request):
+        from training.views import course_calendar
+
+        return course_calendar(request, self)
+
+    @path("sessions/<int:pk>/calendar/", name="session_calendar")
+    def session_calendar(self, request, pk):
+        from training.views import session_calendar
+
+        return session_calendar(request, self, pk)
+
+    @property
+    def calendar_url(self):
+        return self.url + self.reverse_subpage("calendar")
+
+    def session_calendar_url(self, session):
+        return self.url + self.reverse_subpage("session_calendar", kwargs={"pk": session.pk})
+
+    @cached_property
+    def upcoming_sessions(self):
+        """Sessions that have not started yet, soonest first, with their
+        venues (one query however many there are)."""
+        sessions = list(
+            self.sessions.filter(start__gte=timezone.now())
+            .select_related("venue", "venue__area")
+            .order_by("start")
+        )
+        for session in sessions:
+            session.calendar_url = self.session_calendar_url(session)
+        return sessions
+
+    @property
+    def cost_text(self):
+        text = self.get_cost_display()
+        return f"{text}: {self.cost_note}" if self.cost_note else text
+
+
+def courses_at(venue):
+    """Live courses with an upcoming session at this access point, soonest
+    first, each with `next_session` (its next start there)."""
+    now = timezone.now()
+    here = Q(sessions__venue=venue, sessions__start__gte=now)
+    return list(
+        CoursePage.objects.live()
+        .public()
+        .filter(here)
+        .annotate(next_session=Min("sessions__start", filter=here))
+        .order_by("next_session", "title")
+    )
