@@ -3,7 +3,10 @@ public pages, in-process, on a database of realistic size: the brand site's
 bench content and a directory of BENCH_LISTINGS (10,000) synthetic listings.
 
 Uses DATABASE_URL when set (e.g. a PostgreSQL server), otherwise a SQLite file
-at var/bench.sqlite3. Timings are reported, never asserted."""
+at var/bench.sqlite3. Each page gets BENCH_REQUESTS timed requests, or as many
+as fit in BENCH_SECONDS (at least three), so one very slow page cannot hold the
+run up for an hour; the n column says how many. Timings are reported, never
+asserted."""
 
 import gzip
 import os
@@ -30,8 +33,10 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from directory.models import AccessPointPage  # noqa: E402
 
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "100"))
+SECONDS_PER_PAGE = float(os.environ.get("BENCH_SECONDS", "60"))
 LISTINGS = int(os.environ.get("BENCH_LISTINGS", "10000"))
 WARM_UP = 5
+MIN_SAMPLES = 3
 BRAND_PATHS = [
     "/",
     "/about/",
@@ -80,19 +85,26 @@ def access_point_path():
 
 
 def measure(client, path):
-    """(p50, p95, p99 in ms, queries, gzipped HTML in KB) for one path."""
-    for _ in range(WARM_UP):
+    """(n, p50, p95, p99 in ms, queries, gzipped HTML in KB) for one path."""
+    started = time.perf_counter()
+    for _ in range(WARM_UP - 1):
         client.get(path)
+        if time.perf_counter() - started > 1:
+            break  # a slow page is warm after one request
     with CaptureQueriesContext(connection) as queries:
         response = client.get(path)
     # Read now: the log is cleared by the requests that follow.
     query_count = len(queries)
     timings = []
-    for _ in range(REQUESTS):
+    deadline = time.perf_counter() + SECONDS_PER_PAGE
+    while len(timings) < REQUESTS and (
+        len(timings) < MIN_SAMPLES or time.perf_counter() < deadline
+    ):
         started = time.perf_counter()
         client.get(path)
         timings.append((time.perf_counter() - started) * 1000)
     return (
+        len(timings),
         statistics.median(timings),
         percentile(timings, 0.95),
         percentile(timings, 0.99),
@@ -103,11 +115,26 @@ def measure(client, path):
 
 def print_table(client, paths):
     width = max(len(path) for path in paths)
-    header = ("p50 ms", "p95 ms", "p99 ms", "queries", "HTML KB gz")
+    header = ("n", "p50 ms", "p95 ms", "p99 ms", "queries", "HTML KB gz")
     print(f"{'page':{width}} " + " ".join(f"{h:>8}" for h in header))
     for path in paths:
-        p50, p95, p99, queries, html_kb = measure(client, path)
-        print(f"{path:{width}} {p50:7.1f} {p95:7.1f} {p99:7.1f} {queries:8d} {html_kb:11.1f}")
+        n, p50, p95, p99, queries, html_kb = measure(client, path)
+        print(f"{path:{width}} {n:8d} {p50:8.1f} {p95:8.1f} {p99:8.1f} {queries:8d} {html_kb:8.1f}")
+
+
+def machine_state():
+    """Other work on the machine, and the speed a shared VM's CPU happens to
+    run at, move every figure: say how busy and how fast it was, timing a
+    fixed pure-Python loop to compare runs by."""
+    started = time.perf_counter()
+    total = 0
+    for number in range(2_000_000):
+        total += number
+    loop_ms = (time.perf_counter() - started) * 1000
+    return (
+        f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs, "
+        f"reference loop {loop_ms:.0f} ms"
+    )
 
 
 def print_page_weight(client):
@@ -135,9 +162,11 @@ def main():
         paths.insert(len(BRAND_PATHS) + 2, listing)
     print(
         f"\nDatabase: {connection.vendor}; {AccessPointPage.objects.live().count()} live "
-        f"access points; {REQUESTS} requests per page after {WARM_UP} warm-up requests\n"
+        f"access points; up to {REQUESTS} requests or {SECONDS_PER_PAGE:.0f} s per page "
+        f"after up to {WARM_UP} warm-up requests; {machine_state()}\n"
     )
     print_table(client, paths)
+    print(f"\nAfter the run: {machine_state()}")
     print_page_weight(client)
 
 
