@@ -5,13 +5,10 @@ editors group), hold the access points: listing number n belongs to
 organisation n // 100 and is the same place on every run, so running again
 only tops up to the number asked for and never duplicates.
 
-Saving 10,000 pages one by one with `add_child` takes a quarter of an hour
-or more (about 70 ms a page, before revisions), so the access points go in a
-hundred at a time, as rows. The rows are the ones the
-admin's "create and publish" writes (see `PageRows`), so the pages are
-indistinguishable from hand-made ones: live, routable, searchable, with a
-published revision, an audit log and reference-index entries, and a tree
-that `fixtree` finds consistent.
+The access points go in a hundred at a time, as the rows the admin's
+"create and publish" writes (see page_rows.py), so they are
+indistinguishable from hand-made pages. Courses at these places are the
+training app's (training/bench.py).
 """
 
 import datetime
@@ -20,15 +17,10 @@ import random
 import time
 from dataclasses import dataclass
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.management import CommandError, call_command
-from django.db import connection, transaction
-from django.db.models import CharField, F, OuterRef, Subquery
-from django.db.models.functions import Cast
+from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
-from wagtail.models import COMMENTS_RELATION_NAME, Page, PageLogEntry, ReferenceIndex, Revision
-from wagtail.search.backends import get_search_backends
 
 from directory import demo, demo_content
 from directory.models import (
@@ -37,10 +29,10 @@ from directory.models import (
     Area,
     DirectoryIndexPage,
     Language,
-    OpeningHours,
     OrganisationPage,
     ServiceType,
 )
+from directory.page_rows import NewPage, PageRows
 
 LISTINGS_PER_ORGANISATION = 100
 
@@ -190,17 +182,6 @@ def bench_organisation(index, number):
     return organisation
 
 
-@dataclass
-class SyntheticPlace:
-    """An access point not yet saved, with what goes in its related tables."""
-
-    page: AccessPointPage
-    services: list
-    accessibility: list
-    languages: list
-    published_at: datetime.datetime
-
-
 def listing_venue(number):
     return demo_content.VENUES[number % len(demo_content.VENUES)]
 
@@ -249,174 +230,11 @@ def synthetic_place(organisation, number, taxonomy):
         last_checked=timezone.localdate() - datetime.timedelta(days=checked_days_ago),
     )
     page.opening_hours = demo.opening_hours(rng)
-    return SyntheticPlace(
-        page=page,
-        services=services,
-        accessibility=pick(rng, taxonomy.accessibility, ACCESS_ODDS),
-        languages=rng.sample(taxonomy.languages, rng.choice([0, 0, 0, 1, 2])),
-        published_at=published_at,
-    )
+    page.services = services
+    page.accessibility = pick(rng, taxonomy.accessibility, ACCESS_ODDS)
+    page.languages = rng.sample(taxonomy.languages, rng.choice([0, 0, 0, 1, 2]))
+    return NewPage(page=page, published_at=published_at)
 
 
 def pick(rng, terms, odds):
     return [term for term in terms if rng.random() < odds.get(term.slug, DEFAULT_ODDS)]
-
-
-class PageRows:
-    """Inserts new pages under one parent with the rows Wagtail writes when an
-    editor creates and publishes a page in the admin: the tree row and the
-    specific row, child and many-to-many rows, a revision that is both latest
-    and live, the create/edit/publish log entries, reference-index entries and
-    search-index entries. About fifty queries for a batch of a hundred pages,
-    where saving them one by one with add_child takes thousands.
-
-    Everything each page needs is set on it in memory first (its children and
-    many-to-many values through modelcluster), so serialising the revision
-    and indexing the page read no rows back."""
-
-    def __init__(self, parent, places):
-        self.parent = parent
-        self.places = places
-        self.pages = [place.page for place in places]
-        self.base_content_type = ContentType.objects.get_for_model(Page)
-
-    def insert(self):
-        if not self.places:
-            return
-        self.prepare()
-        self.insert_tree_rows()
-        self.insert_specific_rows()
-        self.insert_related_rows()
-        self.insert_revisions()
-        self.insert_log_entries()
-        self.index()
-
-    def prepare(self):
-        """Paths after the parent's last child, as treebeard's add_child
-        would give them one at a time, and the fields Page.full_clean and
-        publishing fill in."""
-        last = self.parent.get_last_child()
-        step = Page._str2int(last.path[-Page.steplen :]) + 1 if last else 1
-        for offset, place in enumerate(self.places):
-            page = place.page
-            page.path = Page._get_path(self.parent.path, self.parent.depth + 1, step + offset)
-            page.depth = self.parent.depth + 1
-            page.numchild = 0
-            page.locale_id = self.parent.locale_id
-            page.draft_title = page.title
-            page.url_path = f"{self.parent.url_path}{page.slug}/"
-            for name in ("services", "accessibility", "languages"):
-                setattr(page, name, getattr(place, name))
-            # A new page has no comments; saying so spares a query per page.
-            setattr(page, COMMENTS_RELATION_NAME, [])
-            # Bulk inserts skip full_clean: catch values that do not fit.
-            page.clean_fields(exclude=["content_type", "locale", "area", "owner"])
-
-    def insert_tree_rows(self):
-        names = [field.attname for field in Page._meta.concrete_fields if not field.primary_key]
-        rows = Page.objects.bulk_create(
-            Page(**{name: getattr(page, name) for name in names}) for page in self.pages
-        )
-        for page, row in zip(self.pages, rows, strict=True):
-            page.id = page.page_ptr_id = row.id
-            page._state.adding = False
-        Page.objects.filter(pk=self.parent.pk).update(numchild=F("numchild") + len(rows))
-        self.parent.numchild += len(rows)
-
-    def insert_specific_rows(self):
-        """The access point table's own columns. bulk_create refuses
-        multi-table models, so this makes the insert it would, a batch at a
-        time, with the same (private) manager method."""
-        fields = AccessPointPage._meta.local_concrete_fields
-        size = connection.ops.bulk_batch_size(fields, self.pages)
-        for start in range(0, len(self.pages), size):
-            AccessPointPage._base_manager._insert(self.pages[start : start + size], fields)
-
-    def insert_related_rows(self):
-        hours = []
-        for page in self.pages:
-            for order, session in enumerate(page.opening_hours.all()):
-                session.page_id, session.sort_order = page.pk, order
-                hours.append(session)
-        OpeningHours.objects.bulk_create(hours)
-        for name in ("services", "accessibility", "languages"):
-            field = AccessPointPage._meta.get_field(name)
-            through = field.remote_field.through
-            source, target = field.m2m_column_name(), field.m2m_reverse_name()
-            through.objects.bulk_create(
-                through(**{source: page.pk, target: term.pk})
-                for page in self.pages
-                for term in getattr(page, name).all()
-            )
-
-    def insert_revisions(self):
-        """Each page's only revision, serialised before any revision or
-        publishing field is set, as save_revision does; then the page points
-        at it as both latest and live, published when it was saved."""
-        revisions = Revision.objects.bulk_create(
-            Revision(
-                content_type_id=place.page.content_type_id,
-                base_content_type=self.base_content_type,
-                object_id=str(place.page.pk),
-                created_at=place.published_at,
-                object_str=str(place.page),
-                content=place.page.serializable_data(),
-            )
-            for place in self.places
-        )
-        revision = Revision.objects.filter(
-            base_content_type=self.base_content_type,
-            object_id=Cast(OuterRef("pk"), output_field=CharField()),
-        )
-        revision_id = Subquery(revision.values("pk")[:1])
-        created_at = Subquery(revision.values("created_at")[:1])
-        Page.objects.filter(pk__in=[page.pk for page in self.pages]).update(
-            latest_revision=revision_id,
-            live_revision=revision_id,
-            latest_revision_created_at=created_at,
-            first_published_at=created_at,
-            last_published_at=created_at,
-        )
-        for page, revision in zip(self.pages, revisions, strict=True):
-            page.latest_revision = page.live_revision = revision
-            page.latest_revision_created_at = revision.created_at
-            page.first_published_at = page.last_published_at = revision.created_at
-
-    def insert_log_entries(self):
-        PageLogEntry.objects.bulk_create(
-            PageLogEntry(
-                content_type_id=page.content_type_id,
-                page_id=page.pk,
-                label=page.get_admin_display_title(),
-                action=action,
-                revision=None if action == "wagtail.create" else page.live_revision,
-                content_changed=True,
-                timestamp=page.first_published_at,
-            )
-            for page in self.pages
-            for action in ("wagtail.create", "wagtail.edit", "wagtail.publish")
-        )
-
-    def index(self):
-        """The reference index has no bulk API: these are the rows
-        ReferenceIndex.create_or_update_for_object writes for a new page,
-        from the same helpers. The search backends take the pages in bulk."""
-        if ReferenceIndex.is_indexed(AccessPointPage):
-            ReferenceIndex.objects.bulk_create(
-                ReferenceIndex(
-                    content_type_id=page.content_type_id,
-                    base_content_type=self.base_content_type,
-                    object_id=page.pk,
-                    to_content_type_id=to_content_type_id,
-                    to_object_id=to_object_id,
-                    model_path=model_path,
-                    content_path=content_path,
-                    content_path_hash=ReferenceIndex._get_content_path_hash(content_path),
-                )
-                for page in self.pages
-                for to_content_type_id, to_object_id, model_path, content_path in set(
-                    ReferenceIndex._extract_references_from_object(page)
-                )
-            )
-        for backend in get_search_backends(with_auto_update=True):
-            backend.add_bulk(AccessPointPage, self.pages)

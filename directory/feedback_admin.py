@@ -3,27 +3,18 @@ Every queryset and every object is scoped to who is asking: coordinators see
 all; an organisation's editors see only reports on their own listings and
 never the internal notes."""
 
-from django.db.models import Q
 from wagtail.admin.panels import FieldPanel, PageChooserPanel
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
 from wagtail_modeladmin.views import CreateView
 
 from directory.models import ListingNote, ProblemReport
-from directory.permissions import COORDINATORS, organisations_edited_by
-
-
-def sees_everything(user):
-    return user.is_superuser or user.groups.filter(name=COORDINATORS).exists()
+from directory.permissions import sees_everything, within_organisations_of
 
 
 def listings_of(user):
     """A filter for the listings in the organisations the user edits."""
-    paths = list(organisations_edited_by(user).values_list("path", flat=True))
-    condition = Q(pk__in=[])
-    for path in paths:
-        condition |= Q(listing__path__startswith=path)
-    return condition
+    return within_organisations_of(user, "listing__path")
 
 
 class ScopedPermissionHelper(PermissionHelper):

@@ -1,6 +1,10 @@
 """The directory search form. Each filter is validated on its own: a bad
 value is reported and left out, and every other filter still applies, so
-nothing the user chose is lost."""
+nothing the user chose is lost.
+
+The course filters' choices come from the course listing source (see
+training/search.py), so this module imports nothing from the training app;
+without that source the form has no listing-type or course filters."""
 
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import HTML, Field, Layout, Size
@@ -9,7 +13,7 @@ from django import forms
 from directory import geo
 from directory.hours import DAY_NAMES
 from directory.models import AccessibilityFeature, ProblemReport, ServiceType
-from directory.search import DirectoryQuery
+from directory.search import DirectoryQuery, source_named
 from website.form_protection import HONEYPOT_HTML, HoneypotFormMixin
 
 RADIUS_CHOICES = [("1", "1 mile"), ("3", "3 miles"), ("5", "5 miles"), ("10", "10 miles")]
@@ -19,6 +23,20 @@ WHEN_CHOICES = [
     ("now", "Open now"),
     *[(str(number), name) for number, name in enumerate(DAY_NAMES)],
 ]
+TYPE_CHOICES = [("both", "Places and courses"), ("places", "Places"), ("courses", "Courses")]
+DEFAULT_TYPE = "both"
+KINDS_BY_TYPE = {
+    "both": frozenset(),
+    "places": frozenset({"place"}),
+    "courses": frozenset({"course"}),
+}
+STARTS_CHOICES = [
+    ("", "Any time"),
+    ("7", "In the next 7 days"),
+    ("14", "In the next 14 days"),
+    ("28", "In the next 28 days"),
+]
+COURSE_FIELDS = ("type", "skill", "level", "format", "starts")
 
 
 class KnownSlugsField(forms.MultipleChoiceField):
@@ -52,12 +70,23 @@ class DirectorySearchForm(forms.Form):
         required=False,
         error_messages={"invalid_choice": "Choose a distance from the list."},
     )
+    type = forms.ChoiceField(
+        label="Show",
+        choices=TYPE_CHOICES,
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": "Choose places, courses or both."},
+    )
     service = KnownSlugsField(
-        label="Help with", required=False, widget=forms.CheckboxSelectMultiple
+        label="Help with",
+        help_text="Places only",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
     when = forms.ChoiceField(
         label="When",
         choices=WHEN_CHOICES,
+        help_text="A day finds places open that day and courses with a session that day",
         required=False,
         widget=forms.RadioSelect,
         error_messages={"invalid_choice": "Choose a day from the list."},
@@ -66,38 +95,83 @@ class DirectorySearchForm(forms.Form):
         label="Accessibility", required=False, widget=forms.CheckboxSelectMultiple
     )
     free = forms.BooleanField(label="Free only", required=False)
+    skill = KnownSlugsField(
+        label="Skills to learn",
+        help_text="Courses only",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    level = KnownSlugsField(
+        label="Course level", required=False, widget=forms.CheckboxSelectMultiple
+    )
+    format = KnownSlugsField(
+        label="How the course is run", required=False, widget=forms.CheckboxSelectMultiple
+    )
+    starts = forms.ChoiceField(
+        label="Next session",
+        choices=STARTS_CHOICES,
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": "Choose when the course starts from the list."},
+    )
 
     def __init__(self, data=None, *args, **kwargs):
-        if data is not None and not data.get("radius"):
+        if data is not None and not (data.get("radius") and data.get("type")):
             data = data.copy()
-            data["radius"] = DEFAULT_RADIUS
+            data["radius"] = data.get("radius") or DEFAULT_RADIUS
+            data["type"] = data.get("type") or DEFAULT_TYPE
         super().__init__(data, *args, **kwargs)
         self.fields["service"].choices = list(ServiceType.objects.values_list("slug", "name"))
         self.fields["access"].choices = list(
             AccessibilityFeature.objects.values_list("slug", "name")
         )
+        courses = source_named("course")
+        if courses:
+            for name, choices in courses.filter_choices().items():
+                self.fields[name].choices = choices
+        else:
+            for name in COURSE_FIELDS:
+                del self.fields[name]
         self.helper = FormHelper()
         self.helper.form_method = "get"
         self.helper.attrs = {"novalidate": "", "id": "directory-search"}
-        self.helper.layout = Layout(
+        self.helper.layout = Layout(*self.layout_fields())
+
+    def layout_fields(self):
+        """The words, postcode and listing type first; the rest folded away
+        under "Filter results". Fields the form does not have are left out."""
+
+        def radios(name):
+            return Field.radios(name, small=True, legend_size=Size.SMALL)
+
+        def checkboxes(name):
+            return Field.checkboxes(name, small=True, legend_size=Size.SMALL)
+
+        layout = [
             Field.text("q", label_size=Size.SMALL),
             Field.text("postcode", label_size=Size.SMALL, field_width=10),
             Field.select("radius"),
+            radios("type"),
             HTML('<button class="govuk-button" data-module="govuk-button">Search</button>'),
             HTML(
                 '<details class="govuk-details app-filters"{% if filters_open %} open{% endif %}>'
                 '<summary class="govuk-details__summary"><span class="govuk-details__summary-text">'
                 'Filter results</span></summary><div class="govuk-details__text">'
             ),
-            Field.checkboxes("service", small=True, legend_size=Size.SMALL),
-            Field.radios("when", small=True, legend_size=Size.SMALL),
-            Field.checkboxes("access", small=True, legend_size=Size.SMALL),
+            checkboxes("service"),
+            radios("when"),
+            checkboxes("access"),
             Field.checkbox("free", small=True),
+            checkboxes("skill"),
+            checkboxes("level"),
+            checkboxes("format"),
+            radios("starts"),
             HTML(
                 '<button class="govuk-button govuk-button--secondary" '
                 'data-module="govuk-button">Apply filters</button></div></details>'
             ),
-        )
+        ]
+        return [item for item in layout if isinstance(item, HTML) or item.fields[0] in self.fields]
 
     def clean_postcode(self):
         text = self.cleaned_data["postcode"].strip()
@@ -119,23 +193,29 @@ class DirectorySearchForm(forms.Form):
         when = data.get("when") or ""
         location = getattr(self, "location", None) if "postcode" in data else None
         radius = data.get("radius") or DEFAULT_RADIUS
+        starts = data.get("starts") or ""
         return DirectoryQuery(
             text=data.get("q", ""),
             location=location,
             radius_miles=float(radius) if location else None,
+            kinds=KINDS_BY_TYPE[data.get("type") or DEFAULT_TYPE],
             services=tuple(data.get("service") or ()),
             accessibility=tuple(data.get("access") or ()),
             weekday=int(when) if when.isdigit() else None,
             open_now=when == "now",
             free_only=bool(data.get("free")),
+            skill_areas=tuple(data.get("skill") or ()),
+            levels=tuple(data.get("level") or ()),
+            formats=tuple(data.get("format") or ()),
+            starts_within_days=int(starts) if starts else None,
         )
 
     @property
     def has_filters(self):
+        """Whether any filter inside "Filter results" is chosen."""
         data = getattr(self, "cleaned_data", {})
-        return bool(
-            data.get("service") or data.get("access") or data.get("when") or data.get("free")
-        )
+        names = ("service", "when", "access", "free", "skill", "level", "format", "starts")
+        return any(data.get(name) for name in names)
 
 
 class ProblemReportForm(HoneypotFormMixin, forms.ModelForm):

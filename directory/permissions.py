@@ -15,6 +15,7 @@ creates nothing new.
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.db.models import Q
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
@@ -78,6 +79,11 @@ def coordinators_group():
                 for action in ("add", "change", "delete", "view")
             ],
         ),
+    )
+    group.permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="website", codename="manage_personal_data"
+        )
     )
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     for page in (site and site.root_page, DirectoryIndexPage.objects.first()):
@@ -154,6 +160,21 @@ def organisations_edited_by(user):
     if not user.is_authenticated:
         return OrganisationPage.objects.none()
     return OrganisationPage.objects.filter(editors_group__user=user)
+
+
+def sees_everything(user):
+    """Coordinators (and superusers) see every organisation's records."""
+    return user.is_active and (user.is_superuser or user.groups.filter(name=COORDINATORS).exists())
+
+
+def within_organisations_of(user, path_lookup):
+    """A filter for rows whose page lies in an organisation the user edits;
+    `path_lookup` leads from the row to that page's tree path (for example
+    "listing__path" or "session__page__path")."""
+    condition = Q(pk__in=[])
+    for path in organisations_edited_by(user).values_list("path", flat=True):
+        condition |= Q(**{f"{path_lookup}__startswith": path})
+    return condition
 
 
 def coordinators():

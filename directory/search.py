@@ -8,44 +8,104 @@ queries however many listings match:
 2. only the hits on the page being shown are loaded as full pages, with
    their related rows prefetched.
 
-Listing types plug in as sources: access points are one; courses (issue 4)
-join by adding a source to `SOURCES`, without changing this module."""
+Listing types plug in as sources: access points are one, defined here.
+Another app adds its own with `register()` from its AppConfig.ready()
+(training adds courses that way), so this module never imports the apps
+that plug into it and works the same when they are not installed."""
 
 import dataclasses
+from typing import ClassVar
 
 from django.db import connection
 from django.db.models import Q
 
-from directory import geo
+from directory import geo, search_cache
 from directory.models import AccessPointPage, OpeningHours
 
 MAX_TEXT_MATCHES = 1000
 
 
+# Filters that describe one kind of listing only (by source name). The rest
+# (words, postcode, day, accessibility, free) apply to every kind.
+ONLY_FOR = {
+    "place": ("services", "open_now"),
+    "course": ("skill_areas", "levels", "formats", "starts_within_days"),
+}
+
+
 @dataclasses.dataclass(frozen=True)
 class DirectoryQuery:
+    """What a resident asked for, as plain values. `kinds` holds the source
+    names the listing-type filter allows (empty: every kind)."""
+
     text: str = ""
     location: geo.Location | None = None
     radius_miles: float | None = None
+    kinds: frozenset[str] = frozenset()
     services: tuple[str, ...] = ()
     accessibility: tuple[str, ...] = ()
     weekday: int | None = None
     open_now: bool = False
     free_only: bool = False
+    skill_areas: tuple[str, ...] = ()
+    levels: tuple[str, ...] = ()
+    formats: tuple[str, ...] = ()
+    starts_within_days: int | None = None
+
+    def allows(self, kind):
+        return not self.kinds or kind in self.kinds
+
+    def narrows_to(self, kind):
+        """Whether a filter that only this kind of listing has is chosen."""
+        return any(getattr(self, name) for name in ONLY_FOR.get(kind, ()))
+
+    def shows(self, kind):
+        """Whether listings of this kind are searched at all. A filter that
+        only one kind has says which kind the resident wants: someone who
+        ticks "free wifi" wants places, someone who picks "beginner" wants
+        courses. So, among the kinds the listing-type filter allows, a kind
+        is left out when filters only other kinds have are chosen and none
+        of its own; with filters of both kinds, each kind is filtered by its
+        own and both are shown."""
+        if not self.allows(kind):
+            return False
+        if self.narrows_to(kind):
+            return True
+        others = [other for other in ONLY_FOR if other != kind and self.allows(other)]
+        return not any(self.narrows_to(other) for other in others)
 
 
 @dataclasses.dataclass(frozen=True)
 class Hit:
+    """A matching listing, light enough to hold thousands of. `detail_pk` is
+    the source's own: for a course, the session the result shows."""
+
     source: str
     pk: int
     title: str
     distance_miles: float | None = None
     rank: int = 0
+    detail_pk: int | None = None
+
+
+def describe_distance(miles, approximate=False):
+    """'3.4 miles'; rounded to whole miles where the exact address is hidden."""
+    if miles is None:
+        return ""
+    if approximate:
+        return f"about {max(1, round(miles))} miles"
+    if miles < 0.1:
+        return "less than 0.1 miles"
+    return f"{miles:.1f} miles"
 
 
 @dataclasses.dataclass
 class Result:
-    """One listing as a results page shows it."""
+    """One place as a results page shows it. Every source's results have a
+    `kind`, a `page`, a `template` that draws them as a card and a
+    `map_position` (None keeps them off the map)."""
+
+    template: ClassVar[str] = "directory/includes/result.html"
 
     kind: str
     page: object
@@ -56,13 +116,14 @@ class Result:
 
     @property
     def distance_text(self):
-        if self.distance_miles is None:
-            return ""
-        if self.page.hide_address:
-            return f"about {max(1, round(self.distance_miles))} miles"
-        if self.distance_miles < 0.1:
-            return "less than 0.1 miles"
-        return f"{self.distance_miles:.1f} miles"
+        return describe_distance(self.distance_miles, approximate=self.page.hide_address)
+
+    @property
+    def map_position(self):
+        """Only places whose exact address is public go on a map."""
+        if self.page.hide_address or self.page.latitude is None:
+            return None
+        return (self.page.latitude, self.page.longitude)
 
 
 def _subset(pks_query):
@@ -73,6 +134,7 @@ class AccessPointSource:
     """Access points as search results."""
 
     name = "place"
+    plural = "places"
 
     def matching(self, query, now):
         today = now.date()
@@ -175,6 +237,16 @@ class AccessPointSource:
 SOURCES = [AccessPointSource()]
 
 
+def register(source):
+    """Add a listing source, or replace the one of the same name. Sources are
+    searched, and listed at equal distances, in the order registered."""
+    SOURCES[:] = [known for known in SOURCES if known.name != source.name] + [source]
+
+
+def source_named(name, sources=None):
+    return next((source for source in sources or SOURCES if source.name == name), None)
+
+
 def text_ranks(model, text):
     """{pk: rank} for the best matches of `text` from Wagtail's search
     backend (PostgreSQL full text in production, the database backend on
@@ -192,19 +264,78 @@ def text_ranks(model, text):
     return {page.pk: (rank if ranked else 0) for rank, page in enumerate(matches)}
 
 
-def order_hits(hits, query):
+def order_hits(hits, query, source_order=()):
+    """Nearest first with a postcode: listings with no distance (online
+    courses, reachable from anywhere) after everything in reach, and at the
+    same distance (a course at a listed place) earlier sources first. Else by
+    relevance when there are words, else by title."""
+    position = {name: number for number, name in enumerate(source_order)}
+
+    def title(hit):
+        return hit.title.lower()
+
+    def nearest(hit):
+        no_distance = hit.distance_miles is None
+        return (no_distance, hit.distance_miles or 0, position.get(hit.source, 0), title(hit))
+
     if query.location:
-        return sorted(hits, key=lambda hit: (hit.distance_miles, hit.title.lower()))
+        return sorted(hits, key=nearest)
     if query.text:
-        return sorted(hits, key=lambda hit: (hit.rank, hit.title.lower()))
-    return sorted(hits, key=lambda hit: hit.title.lower())
+        return sorted(hits, key=lambda hit: (hit.rank, title(hit)))
+    return sorted(hits, key=title)
 
 
 def find_hits(query, now, sources=None):
-    hits = []
-    for source in sources or SOURCES:
-        hits.extend(source.hits(query, now))
-    return order_hits(hits, query)
+    """Every matching listing, in the order shown (cached for a few
+    minutes, see search_cache.py)."""
+    sources = sources or SOURCES
+
+    def find():
+        hits = []
+        for source in sources:
+            if query.shows(source.name):
+                hits.extend(source.hits(query, now))
+        return order_hits(hits, query, [source.name for source in sources])
+
+    return search_cache.cached_hits(query, now, sources, find)
+
+
+def shown_sources(query, sources=None):
+    return [source for source in sources or SOURCES if query.shows(source.name)]
+
+
+def count_text(hits, query, sources=None):
+    """'2 places and 3 courses': how many of each kind searched."""
+    counts = {}
+    for hit in hits:
+        counts[hit.source] = counts.get(hit.source, 0) + 1
+    parts = []
+    for source in shown_sources(query, sources):
+        number = counts.get(source.name, 0)
+        parts.append(f"{number} {source.name if number == 1 else source.plural}")
+    return " and ".join(parts)
+
+
+def narrowing_text(query, sources=None):
+    """Why a kind of listing the listing-type filter allows is not shown
+    (see DirectoryQuery.shows), or ''."""
+    sources = sources or SOURCES
+    left_out = [s.plural for s in sources if query.allows(s.name) and not query.shows(s.name)]
+    shown = [source.plural for source in shown_sources(query, sources)]
+    if not left_out or not shown:
+        return ""
+    return (
+        f"{' and '.join(left_out).capitalize()} are not shown because the filters you "
+        f"chose are for {' and '.join(shown)} only."
+    )
+
+
+def no_results_text(query, sources=None):
+    """'No places match your search. No courses do either.'"""
+    plurals = [source.plural for source in shown_sources(query, sources)] or ["listings"]
+    return " ".join(
+        [f"No {plurals[0]} match your search.", *(f"No {p} do either." for p in plurals[1:])]
+    )
 
 
 def load_results(hits, query, now, sources=None):

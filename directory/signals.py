@@ -10,8 +10,10 @@ would unlink the group.
 from django.contrib.auth.models import Group
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
+from wagtail.signals import page_unpublished
 
-from directory.models import OrganisationPage
+from directory import search_cache
+from directory.models import AccessPointPage, OrganisationPage
 from directory.permissions import setup_organisation
 
 
@@ -45,3 +47,11 @@ def remove_editors_group(sender, instance, **kwargs):
     collection and its images stay, as other pages may use them."""
     if instance.editors_group_id is not None:
         Group.objects.filter(pk=instance.editors_group_id).delete()
+
+
+@receiver(post_save, sender=AccessPointPage)
+@receiver(post_delete, sender=AccessPointPage)
+@receiver(page_unpublished)
+def listings_changed(sender, **kwargs):
+    """Cached search hits go stale when a listing changes (search_cache.py)."""
+    search_cache.invalidate()

@@ -13,7 +13,13 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from directory import shortlist
 from directory.forms import DirectorySearchForm, ProblemReportForm, ShortlistEmailForm
 from directory.notifications import problem_reported
-from directory.search import find_hits, load_results
+from directory.search import (
+    count_text,
+    find_hits,
+    load_results,
+    narrowing_text,
+    no_results_text,
+)
 from website.form_protection import over_limit
 
 RESULTS_PER_PAGE = 20
@@ -37,17 +43,18 @@ def referral_url(page):
 
 
 def map_markers(results, first_number=1):
-    """What the map shows: only listings whose exact address is public, each
-    numbered as in the results list, which holds all of its information."""
+    """What the map shows: only places whose exact address is public (each
+    result's `map_position`; courses have none), each numbered as in the
+    results list, which holds all of its information."""
     return [
         {
-            "lat": round(result.page.latitude, 5),
-            "lng": round(result.page.longitude, 5),
+            "lat": round(result.map_position[0], 5),
+            "lng": round(result.map_position[1], 5),
             "title": result.page.title,
             "label": str(number),
         }
         for number, result in enumerate(results, start=first_number)
-        if not result.page.hide_address and result.page.latitude is not None
+        if result.map_position is not None
     ]
 
 
@@ -66,6 +73,13 @@ def directory_search_context(request, index_page):
         "results_page": results_page,
         "results": results,
         "result_count": len(hits),
+        "count_text": count_text(hits, query),
+        "narrowing_text": narrowing_text(query),
+        "no_results_text": no_results_text(query),
+        # With a postcode, listings with no distance (online and phone
+        # courses) come after everything in reach; the page says so.
+        "any_without_distance": bool(query.location)
+        and any(hit.distance_miles is None for hit in hits),
         "markers": map_markers(results, results_page.start_index()),
         "searched": bool(request.GET),
         "shortlisted": set(shortlist.shortlisted_ids(request.session)),

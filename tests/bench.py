@@ -1,6 +1,7 @@
 """`make bench`: latency percentiles, SQL queries and page weight for the
 public pages, in-process, on a database of realistic size: the brand site's
-bench content and a directory of BENCH_LISTINGS (10,000) synthetic listings.
+bench content and a directory of BENCH_LISTINGS (10,000) synthetic listings,
+with a course for every five of them.
 
 Uses DATABASE_URL when set (e.g. a PostgreSQL server), otherwise a SQLite file
 at var/bench.sqlite3. Each page gets BENCH_REQUESTS timed requests, or as many
@@ -30,7 +31,9 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
+from directory import search_cache  # noqa: E402
 from directory.models import AccessPointPage  # noqa: E402
+from training.models import CoursePage  # noqa: E402
 
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "100"))
 SECONDS_PER_PAGE = float(os.environ.get("BENCH_SECONDS", "60"))
@@ -47,10 +50,13 @@ BRAND_PATHS = [
     "/search/?q=digital+champions",
     "/no-such-page/",
 ]
-# (a) text search, (b) postcode + radius + two filters, then the unfiltered list.
+# (a) text search, (b) postcode + radius + two filters (places only), (d) mixed
+# places and courses: postcode + radius + a day, which both kinds have, then
+# the unfiltered list.
 DIRECTORY_PATHS = [
     "/find-help/?q=wifi",
     "/find-help/?postcode=PR7+1AB&radius=5&service=free-wifi&access=step-free",
+    "/find-help/?postcode=PR7+1AB&radius=5&when=1",
     "/find-help/",
 ]
 ASSETS = ["static/build/css/main.css", "static/build/js/app.js"]
@@ -84,13 +90,16 @@ def access_point_path():
     return page.url if page else None
 
 
-def measure(client, path):
-    """(n, p50, p95, p99 in ms, queries, gzipped HTML in KB) for one path."""
+def measure(client, path, before_each=None):
+    """(n, p50, p95, p99 in ms, queries, gzipped HTML in KB) for one path;
+    `before_each` runs untimed before every request."""
+    before_each = before_each or (lambda: None)
     started = time.perf_counter()
     for _ in range(WARM_UP - 1):
         client.get(path)
         if time.perf_counter() - started > 1:
             break  # a slow page is warm after one request
+    before_each()
     with CaptureQueriesContext(connection) as queries:
         response = client.get(path)
     # Read now: the log is cleared by the requests that follow.
@@ -100,6 +109,7 @@ def measure(client, path):
     while len(timings) < REQUESTS and (
         len(timings) < MIN_SAMPLES or time.perf_counter() < deadline
     ):
+        before_each()
         started = time.perf_counter()
         client.get(path)
         timings.append((time.perf_counter() - started) * 1000)
@@ -113,12 +123,12 @@ def measure(client, path):
     )
 
 
-def print_table(client, paths):
+def print_table(client, paths, before_each=None):
     width = max(len(path) for path in paths)
     header = ("n", "p50 ms", "p95 ms", "p99 ms", "queries", "HTML KB gz")
     print(f"{'page':{width}} " + " ".join(f"{h:>8}" for h in header))
     for path in paths:
-        n, p50, p95, p99, queries, html_kb = measure(client, path)
+        n, p50, p95, p99, queries, html_kb = measure(client, path, before_each)
         print(f"{path:{width}} {n:8d} {p50:8.1f} {p95:8.1f} {p99:8.1f} {queries:8d} {html_kb:8.1f}")
 
 
@@ -162,10 +172,16 @@ def main():
         paths.insert(len(BRAND_PATHS) + 2, listing)
     print(
         f"\nDatabase: {connection.vendor}; {AccessPointPage.objects.live().count()} live "
-        f"access points; up to {REQUESTS} requests or {SECONDS_PER_PAGE:.0f} s per page "
-        f"after up to {WARM_UP} warm-up requests; {machine_state()}\n"
+        f"access points and {CoursePage.objects.live().count()} live courses; up to "
+        f"{REQUESTS} requests or {SECONDS_PER_PAGE:.0f} s per page after up to {WARM_UP} "
+        f"warm-up requests; {machine_state()}\n"
     )
     print_table(client, paths)
+    print(
+        "\nThe same directory searches made for the first time: the cache of search hits "
+        "(directory/search_cache.py) emptied before every request."
+    )
+    print_table(client, DIRECTORY_PATHS, before_each=search_cache.invalidate)
     print(f"\nAfter the run: {machine_state()}")
     print_page_weight(client)
 

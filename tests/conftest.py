@@ -1,10 +1,18 @@
 from io import StringIO
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from wagtail.models import Site
 
 from website.models import HomePage
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: no flood counts or cached
+    search hits left over from another test's (rolled back) data."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -5,9 +5,36 @@ class TrainingConfig(AppConfig):
     name = "training"
     verbose_name = "Courses and bookings"
 
+    def ready(self):
+        # Courses join the directory search; published courses fill places.
+        from training import receivers, search  # noqa: F401
+
+    # Data protection (see website/personal_data.py).
+    def personal_data(self, email):
+        from training import data_protection
+
+        return data_protection.personal_data(email)
+
+    def erase_personal_data(self, email):
+        from training import data_protection
+
+        return data_protection.erase_personal_data(email)
+
+    def apply_retention(self, settings, now):
+        from training import data_protection
+
+        return data_protection.apply_retention(settings, now)
+
     def seed_demo(self, home, stdout):
         """Called by website's seed_demo, after the directory's demo: add
         demo courses at the demo access points."""
         from training import demo
 
         demo.build(home, stdout)
+
+    def seed_bench(self, listings, stdout):
+        """Called by website's seed_bench, after the directory's: add a
+        course for every five synthetic access points (see bench.py)."""
+        from training import bench
+
+        bench.seed(listings, stdout)

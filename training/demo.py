@@ -169,6 +169,24 @@ def build(home, stdout):
             course.slug = f"{course.slug}-{number}"
         organisation.add_child(instance=course)
     stdout.write(f"Added {COURSES_WANTED} demo courses.")
+    stdout.write(f"Added {demo_bookings(rng)} demo bookings.")
+
+
+def demo_bookings(rng):
+    """People booked on about half the sessions, some of them full with a
+    waiting list, so the providers' registers have something in them."""
+    from tests.factories.training import BookingFactory
+
+    count = 0
+    for session in Session.objects.order_by("start", "pk"):
+        if rng.random() < 0.5:
+            continue
+        wanted = rng.randint(1, session.capacity + 2)
+        for place in range(wanted):
+            status = "confirmed" if place < session.capacity else "waiting"
+            BookingFactory(session=session, status=status)
+        count += wanted
+    return count
 
 
 def course_format_for(number, venues):

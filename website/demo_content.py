@@ -85,6 +85,16 @@ CONTENT_PAGES = {
 
 # Further blocks for some content pages, so the demo shows every block type.
 EXTRA_BLOCKS = {
+    "digital-champions": [
+        {
+            "type": "call_to_action",
+            "value": {
+                "heading": "Sign up to be a digital champion",
+                "text": "It takes five minutes. A coordinator will contact you within two weeks.",
+                "link": {"label": "Sign up", "page": None, "url": "/champions/join/"},
+            },
+        },
+    ],
     "get-help": [
         {
             "type": "warning_text",

@@ -11,6 +11,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("search/", views.search, name="search"),
     path("brand.css", views.brand_css, name="brand_css"),
+    path("champions/", include("champions.urls")),
 ]
 
 if settings.DEBUG:

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
+from django.utils import timezone
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -114,3 +115,20 @@ def full_site_url(transactional_db, live_server):
     builds it, directory included."""
     call_command("seed_demo", stdout=StringIO())
     return live_server.url
+
+
+@pytest.fixture
+def beginner_day(full_site_url):
+    """The day of the week of the next session of a demo beginner course."""
+    from directory.hours import DAY_NAMES
+    from training.models import CoursePage, Session
+
+    session = (
+        Session.objects.filter(
+            page__live=True, page__level=CoursePage.Level.BEGINNER, start__gt=timezone.now()
+        )
+        .order_by("start")
+        .first()
+    )
+    assert session is not None, "the demo has no upcoming beginner course"
+    return DAY_NAMES[timezone.localtime(session.start).weekday()]

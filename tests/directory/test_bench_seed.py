@@ -53,7 +53,7 @@ def test_text_search_finds_listings(client, bench_pages):
         for page in bench_pages
         if "wifi" in page.summary.lower() or any(s.slug == "free-wifi" for s in page.services_list)
     }
-    response = client.get("/find-help/", {"q": "wifi"})
+    response = client.get("/find-help/", {"q": "wifi", "type": "places"})
     assert response.status_code == 200
     assert response.context["result_count"] == len(with_wifi) > 0
 
@@ -70,7 +70,7 @@ def test_postcode_search_finds_listings_within_the_radius(client, bench_pages):
         for page in bench_pages
         if geo.distance_miles(latitude, longitude, page.latitude, page.longitude) <= 3
     ]
-    response = client.get("/find-help/", {"postcode": "PR7 1DP", "radius": "3"})
+    response = client.get("/find-help/", {"postcode": "PR7 1DP", "radius": "3", "type": "places"})
     assert response.status_code == 200
     assert response.context["result_count"] == len(near) > 0
 

@@ -1,3 +1,4 @@
+from .champions import ActivityFactory, ChampionFactory, SkillFactory
 from .pages import (
     ContentPageFactory,
     HomePageFactory,
@@ -8,10 +9,13 @@ from .pages import (
 )
 
 __all__ = [
+    "ActivityFactory",
+    "ChampionFactory",
     "ContentPageFactory",
     "HomePageFactory",
     "NewsIndexPageFactory",
     "NewsPageFactory",
+    "SkillFactory",
     "link_value",
     "rich_text_block",
 ]

@@ -35,3 +35,16 @@ class SessionFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Session
+
+
+class BookingFactory(factory.django.DjangoModelFactory):
+    """A confirmed booking by a new person, with consent recorded."""
+
+    name = factory.Faker("name", locale="en_GB")
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+    contact_key = factory.LazyAttribute(lambda booking: booking.email.lower())
+    consent_text = "I agree that the partnership can keep these details."
+    status = "confirmed"
+
+    class Meta:
+        model = "training.Booking"

@@ -12,7 +12,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from directory.models import AccessibilityFeature, Language, OrganisationPage
 from tests.factories.directory import AccessPointPageFactory
-from tests.factories.training import CoursePageFactory, SessionFactory, upcoming
+from tests.factories.training import BookingFactory, CoursePageFactory, SessionFactory, upcoming
 from training.forms import VENUE_NEEDED
 from training.models import CoursePage, Session
 from training.models.sessions import describe_when
@@ -74,7 +74,7 @@ def test_course_page_shows_what_a_resident_needs(client, course, venue, skill_ar
         f'href="{venue.url}"',
         "Chorley Library",
         "Upstairs room.",
-        ">8<",
+        "8 places left",
         f'href="{course.url}sessions/{session.pk}/calendar/"',
         f'href="{course.url}calendar/"',
     ):
@@ -180,11 +180,12 @@ def count_queries(client, path):
 
 @pytest.mark.django_db
 def test_course_page_queries_do_not_grow_with_its_sessions(client, course, venue, organisation):
-    SessionFactory(page=course, venue=venue)
+    BookingFactory(session=SessionFactory(page=course, venue=venue))
     before = count_queries(client, course.url)
     for days in range(8, 16):
         place = AccessPointPageFactory(parent=organisation) if days % 2 else None
-        SessionFactory(page=course, venue=place, start=upcoming(days=days))
+        session = SessionFactory(page=course, venue=place, start=upcoming(days=days))
+        BookingFactory.create_batch(2, session=session)  # places left: no query per session
     assert count_queries(client, course.url) == before
 
 

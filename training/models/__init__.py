@@ -1,5 +1,6 @@
+from .bookings import Booking, contact_key
 from .courses import CoursePage, courses_at
 from .sessions import Session
 from .skills import SkillArea
 
-__all__ = ["CoursePage", "Session", "SkillArea", "courses_at"]
+__all__ = ["Booking", "CoursePage", "Session", "SkillArea", "contact_key", "courses_at"]

@@ -134,6 +134,24 @@ class CoursePage(RoutablePageMixin, Page):
 
         return session_calendar(request, self, pk)
 
+    @path("sessions/<int:pk>/book/", name="book_session")
+    def book_session(self, request, pk):
+        from training.booking_views import book_session
+
+        return book_session(request, self, pk)
+
+    @path("bookings/<str:token>/", name="booking")
+    def booking(self, request, token):
+        from training.booking_views import booking_detail
+
+        return booking_detail(request, self, token)
+
+    @path("bookings/<str:token>/cancel/", name="cancel_booking")
+    def cancel_booking(self, request, token):
+        from training.booking_views import cancel_booking
+
+        return cancel_booking(request, self, token)
+
     @property
     def calendar_url(self):
         return self.url + self.reverse_subpage("calendar")
@@ -147,11 +165,15 @@ class CoursePage(RoutablePageMixin, Page):
         venues (one query however many there are)."""
         sessions = list(
             self.sessions.filter(start__gte=timezone.now())
+            .with_places()
             .select_related("venue", "venue__area")
             .order_by("start")
         )
         for session in sessions:
             session.calendar_url = self.session_calendar_url(session)
+            session.book_url = self.url + self.reverse_subpage(
+                "book_session", kwargs={"pk": session.pk}
+            )
         return sessions
 
     @property

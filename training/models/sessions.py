@@ -25,6 +25,19 @@ def describe_date(moment):
     return f"{moment:%A} {moment.day} {moment:%B %Y}"
 
 
+class SessionQuerySet(models.QuerySet):
+    def with_places(self):
+        """Annotate `places_taken`: confirmed bookings, one query for all."""
+        return self.annotate(
+            places_taken=models.Count("bookings", filter=models.Q(bookings__status="confirmed"))
+        )
+
+    def annotate_waiting(self):
+        return self.annotate(
+            waiting_count=models.Count("bookings", filter=models.Q(bookings__status="waiting"))
+        )
+
+
 class Session(Orderable):
     """One meeting of a course: when, where (an access point, or nowhere for
     an online or phone course) and how many people it takes."""
@@ -46,6 +59,8 @@ class Session(Orderable):
     note = models.CharField(
         max_length=120, blank=True, help_text="For example: in the upstairs meeting room."
     )
+
+    objects = SessionQuerySet.as_manager()
 
     panels = [
         FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
@@ -72,3 +87,16 @@ class Session(Orderable):
     @property
     def is_online(self):
         return self.venue_id is None
+
+    @property
+    def places_left(self):
+        """Free places; uses `places_taken` from `with_places()` when the
+        session was loaded that way, else counts."""
+        taken = getattr(self, "places_taken", None)
+        if taken is None:
+            taken = self.bookings.filter(status="confirmed").count()
+        return max(0, self.capacity - taken)
+
+    @property
+    def has_started(self):
+        return self.start <= timezone.now()

@@ -1,9 +1,11 @@
 from .brand import BrandSettings, NavigationSettings
+from .data_protection import DataProtectionSettings
 from .pages import ContentPage, HomePage, NewsIndexPage, NewsPage
 
 __all__ = [
     "BrandSettings",
     "ContentPage",
+    "DataProtectionSettings",
     "HomePage",
     "NavigationSettings",
     "NewsIndexPage",

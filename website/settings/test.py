@@ -1,7 +1,21 @@
 """Test settings: the database comes from DATABASE_URL (SQLite by default,
 PostgreSQL when `make test` runs its second pass)."""
 
+import os
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
+from .base import DATABASES
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A test database in a file rather than in memory: in-memory SQLite
+    # shares one cache between connections and refuses concurrent writers at
+    # once, so the concurrent-booking tests could not show SQLite queueing
+    # them. One file per test process, so parallel runs never share it.
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(Path(tempfile.gettempdir()) / f"dip-test-{os.getpid()}.sqlite3")
+    }
 
 DEBUG = False
 SECRET_KEY = "test-only-key"  # noqa: S105

@@ -22,7 +22,7 @@ from tests.factories import (
     rich_text_block,
 )
 from website import demo_content
-from website.models import BrandSettings, HomePage, NavigationSettings
+from website.models import BrandSettings, DataProtectionSettings, HomePage, NavigationSettings
 from website.models.brand import DEFAULT_BRAND_COLOUR
 
 SEED = 20261125
@@ -143,9 +143,7 @@ class Command(BaseCommand):
                 {
                     "heading": "Become a digital champion",
                     "text": "Give an hour a week to help your neighbours get online.",
-                    "link": link_value(
-                        "Become a digital champion", page=pages["digital-champions"]
-                    ),
+                    "link": link_value("Become a digital champion", "/champions/join/"),
                 },
             )
         ]
@@ -196,6 +194,10 @@ class Command(BaseCommand):
                 {"type": "link", "value": link_value("Facebook", "https://facebook.example.org/")},
             ]
             brand.save()
+        data_protection = DataProtectionSettings.load()
+        if data_protection.privacy_notice is None:
+            data_protection.privacy_notice = pages["privacy-notice"]
+            data_protection.save()
         navigation = NavigationSettings.for_site(site)
         if not navigation.main_navigation:
             navigation.main_navigation = [

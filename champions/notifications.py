@@ -1,0 +1,97 @@
+"""Emails about champions. The volunteer is thanked; staff are told that
+something happened, with a link to the admin (where access is checked) and
+no personal data, since email is neither private nor easily erased."""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.urls import reverse
+
+from directory.permissions import coordinators, editors_of
+
+
+def admin_link(champion=None):
+    """The champion's record in the admin, or the register's list."""
+    if champion is None:
+        path = reverse("champions_champion_modeladmin_index")
+    else:
+        path = reverse("champions_champion_modeladmin_inspect", args=[champion.pk])
+    return settings.WAGTAILADMIN_BASE_URL + path
+
+
+def emails_of(users):
+    return sorted({user.email for user in users if user.email})
+
+
+def thank_volunteer(result, partnership):
+    champion = result.champion
+    if result.updated:
+        subject = "We have updated your digital champion details"
+        opening = (
+            "You signed up as a digital champion again with this email address, so we have "
+            "updated the details we already had."
+        )
+    else:
+        subject = "Thank you for signing up as a digital champion"
+        opening = "Thank you for offering to help people in your area get online."
+    message = (
+        f"Hello {champion.name},\n\n{opening}\n\n"
+        "What happens next: one of our coordinators will contact you within two weeks to "
+        "talk about volunteering and to introduce you to an organisation near you. That "
+        "organisation will meet you and arrange your free training.\n\n"
+        "If you did not sign up, or you have changed your mind, reply to this email and we "
+        "will delete your details.\n\n"
+        f"{partnership}\n"
+    )
+    return send_mail(subject, message, from_email=None, recipient_list=[champion.email])
+
+
+def tell_coordinators_and_host(result):
+    """A new (or updated) sign-up: coordinators get a link to the record;
+    the organisation the volunteer would like to help at hears that someone
+    chose it, and will see them once a coordinator assigns them."""
+    champion = result.champion
+    sent = 0
+    recipients = emails_of(coordinators())
+    if recipients:
+        what = "updated their details" if result.updated else "signed up"
+        sent += send_mail(
+            subject=f"A digital champion volunteer has {what}",
+            message=(
+                f"A volunteer has {what} to be a digital champion.\n\n"
+                f"See their details and contact them from the admin:\n{admin_link(champion)}\n"
+            ),
+            from_email=None,
+            recipient_list=recipients,
+        )
+    host = champion.preferred_host
+    host_recipients = emails_of(editors_of(host)) if host else []
+    if host_recipients and not result.updated:
+        sent += send_mail(
+            subject="A digital champion volunteer would like to help at your organisation",
+            message=(
+                f"A new volunteer has chosen {host.title} as the organisation they would like "
+                "to help at. A coordinator will be in touch to introduce them.\n\n"
+                "Once they are assigned to you, they appear in the Digital champions list in "
+                f"the admin:\n{admin_link()}\n"
+            ),
+            from_email=None,
+            recipient_list=host_recipients,
+        )
+    return sent
+
+
+def host_assigned(champion):
+    """A coordinator has assigned a champion to a host organisation."""
+    recipients = emails_of(editors_of(champion.host))
+    if not recipients:
+        return 0
+    return send_mail(
+        subject=f"A digital champion has been assigned to {champion.host.title}",
+        message=(
+            f"A coordinator has assigned a digital champion to {champion.host.title}. "
+            "Please contact them to arrange screening.\n\n"
+            f"Their details are in the admin:\n{admin_link(champion)}\n"
+        ),
+        from_email=None,
+        recipient_list=recipients,
+    )

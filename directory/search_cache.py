@@ -1,0 +1,68 @@
+"""A short-lived cache of search hits (which listings match, and how far
+away), so that the same search from many residents, or the next page of
+results, is not worked out again. Only hits are cached: each results page
+still loads its listings fresh, so places left and opening times shown are
+always current.
+
+Keys hold the query's values, today's date (the minute too for "open now"
+and "starts within", whose answers change through the day) and a
+generation number. Saving, publishing, unpublishing or deleting a listing
+moves the generation on, so the next search works hits out again; the
+shared cache (REDIS_URL) makes that hold across app servers. Without a
+shared cache each server keeps its own, and another server's copy may lag
+by at most HITS_SECONDS."""
+
+import dataclasses
+import hashlib
+
+from django.core.cache import cache
+from django.db import transaction
+
+HITS_SECONDS = 300
+GENERATION_KEY = "directory:search:generation"
+
+
+def generation():
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        cache.add(GENERATION_KEY, 1, timeout=None)
+        value = cache.get(GENERATION_KEY, 1)
+    return value
+
+
+def _bump():
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # not set yet (or evicted): any new value will do
+        cache.add(GENERATION_KEY, 1, timeout=None)
+
+
+def invalidate():
+    """Listings changed: forget cached hits now, and again once the change
+    commits, so that a search that ran in between cannot keep stale hits."""
+    _bump()
+    transaction.on_commit(_bump)
+
+
+def key_for(query, now, sources):
+    moment = now.strftime("%Y-%m-%d")
+    if query.open_now or query.starts_within_days is not None:
+        moment = now.strftime("%Y-%m-%dT%H:%M")
+    parts = repr(
+        (
+            dataclasses.astuple(query),
+            moment,
+            [source.name for source in sources],
+        )
+    )
+    digest = hashlib.sha256(parts.encode()).hexdigest()[:32]
+    return f"directory:search:hits:{generation()}:{digest}"
+
+
+def cached_hits(query, now, sources, find):
+    key = key_for(query, now, sources)
+    hits = cache.get(key)
+    if hits is None:
+        hits = find()
+        cache.set(key, hits, HITS_SECONDS)
+    return hits

@@ -1,0 +1,202 @@
+"""The public sign-up at /champions/join/."""
+
+import pytest
+from django.core import mail
+
+from champions.models import Champion, Skill, StatusChange
+from champions.views import SIGN_UPS_PER_HOUR
+
+JOIN = "/champions/join/"
+
+
+def answers(**changes):
+    data = {
+        "name": "Priya Shah",
+        "email": "Priya.Shah@example.org",
+        "phone": "01632 960 123",
+        "postcode": "pr71dp",
+        "available_days": ["mon", "sat"],
+        "available_times": ["evening"],
+        "skills": [Skill.objects.get(slug="video-calls").pk],
+        "experience": "I help my grandparents with their tablet.",
+        "heard_about": "friend",
+        "consent": "on",
+    }
+    data.update(changes)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+@pytest.mark.django_db
+def test_sign_up_creates_the_record_and_sends_the_emails(client, cast):
+    response = client.post(JOIN, answers(preferred_host=cast.host_a.pk))
+    assert response.status_code == 302
+    assert response["Location"] == "/champions/join/done/"
+    champion = Champion.objects.get(email="priya.shah@example.org")
+    assert champion.postcode == "PR7 1DP"
+    assert champion.status == "applied"
+    assert champion.consent_text.startswith("I agree")
+    assert champion.consented_at is not None
+    assert list(champion.skills.values_list("slug", flat=True)) == ["video-calls"]
+    change = champion.status_changes.get()
+    assert (change.from_status, change.to_status, change.source) == ("", "applied", "sign_up")
+
+    confirmation, coordinators, host = mail.outbox
+    assert confirmation.to == ["priya.shah@example.org"]
+    assert "Thank you" in confirmation.subject
+    assert coordinators.to == ["coordinator@example.org"]
+    assert f"/admin/champions/champion/inspect/{champion.pk}/" in coordinators.body
+    assert host.to == ["staff_a@example.org"]
+    for staff_email in (coordinators, host):
+        # No personal data in staff emails: only a link to the admin.
+        for detail in ("Priya", "Shah", "PR7", "01632", "grandparents"):
+            assert detail not in staff_email.body + staff_email.subject
+
+    page = client.get(response["Location"]).content.decode()
+    assert "You have signed up" in page
+
+
+@pytest.mark.django_db
+def test_signing_up_again_with_the_same_email_updates_the_record(client, cast):
+    client.post(JOIN, answers())
+    mail.outbox.clear()
+    response = client.post(
+        JOIN, answers(email="PRIYA.SHAH@example.org ", name="Priya S", phone="07700 900982")
+    )
+    champion = Champion.objects.get(email__startswith="priya")
+    assert (champion.name, champion.phone) == ("Priya S", "07700 900982")
+    assert champion.status_changes.count() == 1
+    assert "updated" in mail.outbox[0].subject
+    page = client.get(response["Location"]).content.decode()
+    assert "Your details have been updated" in page
+
+
+@pytest.mark.django_db
+def test_someone_who_left_and_signs_up_again_is_an_applicant_again(client, cast):
+    client.post(JOIN, answers())
+    Champion.objects.filter(email__startswith="priya").update(status="left")
+    client.post(JOIN, answers())
+    champion = Champion.objects.get(email__startswith="priya")
+    assert champion.status == "applied"
+    assert champion.status_changes.last().from_status == "left"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("email", "not-an-email", "Enter an email address in the correct format"),
+        ("postcode", "ZZ99 ZZZ", "Enter a real postcode"),
+        ("postcode", "", "Enter your postcode."),
+        ("phone", "12345", "Enter a phone number"),
+        ("available_days", None, "Select the days you could help."),
+        ("skills", None, "Select at least one thing you could help with."),
+        ("consent", None, "Tick the box"),
+    ],
+)
+def test_invalid_answers_are_explained_and_nothing_is_saved(client, cast, field, value, message):
+    response = client.post(JOIN, answers(**{field: value}))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert message in html
+    assert "There is a problem" in html
+    assert html.count(message) == 2  # in the summary and by the field
+    assert not Champion.objects.filter(email__startswith="priya").exists()
+    assert not mail.outbox
+
+
+@pytest.mark.django_db
+def test_a_valid_postcode_we_cannot_place_is_accepted_without_an_area(client, cast):
+    client.post(JOIN, answers(postcode="BT1 1AA"))
+    champion = Champion.objects.get(email__startswith="priya")
+    assert champion.postcode == "BT1 1AA" and champion.area is None
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("field", "limit", "what"),
+    [
+        ("name", 100, "Name"),
+        ("email", 254, "Email address"),
+        ("phone", 30, "Phone number"),
+        ("postcode", 10, "Postcode"),
+        ("availability_notes", 500, "Notes on when you could help"),
+        ("experience", 2000, "Experience"),
+    ],
+)
+def test_ten_thousand_characters_get_a_clear_limit(client, cast, field, limit, what):
+    long_text = "a" * 10_000
+    response = client.post(JOIN, answers(**{field: long_text}))
+    html = response.content.decode()
+    assert f"{what} must be {limit:,} characters or fewer." in html
+    assert long_text in html  # what was typed is still there
+    assert not Champion.objects.filter(name__startswith="Priya").exists()
+
+
+@pytest.mark.django_db
+def test_error_summary_links_to_each_field_and_keeps_what_was_typed(client, cast):
+    response = client.post(
+        JOIN, answers(email="nope", available_days=None, heard_about="carrier pigeon")
+    )
+    html = response.content.decode()
+    assert 'href="#id_email"' in html
+    assert 'href="#id_available_days_1"' in html and 'id="id_available_days_1"' in html
+    assert 'href="#id_heard_about_1"' in html and 'id="id_heard_about_1"' in html
+    assert 'value="Priya Shah"' in html and 'value="nope"' in html
+    assert "I help my grandparents" in html
+    assert "<title>Error: " in html
+    assert " maxlength=" not in html  # the browser must not cut what is typed
+
+
+@pytest.mark.django_db
+def test_a_flood_from_one_address_is_turned_away_politely(client, cast):
+    for number in range(SIGN_UPS_PER_HOUR):
+        response = client.post(JOIN, answers(email=f"person{number}@example.org"))
+        assert response.status_code == 302
+    response = client.post(JOIN, answers(email="one-too-many@example.org"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Please try again in an hour" in html
+    assert 'value="one-too-many@example.org"' in html
+    assert Champion.objects.filter(email__startswith="person").count() == SIGN_UPS_PER_HOUR
+    assert not Champion.objects.filter(email__startswith="one-too-many").exists()
+
+
+@pytest.mark.django_db
+def test_a_filled_honeypot_saves_nothing(client, cast):
+    response = client.post(JOIN, answers(website_url="http://spam.example"))
+    assert response.status_code == 200
+    assert "could not be sent" in response.content.decode()
+    assert not Champion.objects.filter(email__startswith="priya").exists()
+    assert not mail.outbox
+
+
+@pytest.mark.django_db
+def test_the_form_shows_the_lists_and_the_privacy_wording(client, cast):
+    html = client.get(JOIN).content.decode()
+    assert "Video calls with family and friends" in html
+    assert "Host A" in html
+    assert "I agree that the partnership can keep these details" in html
+    assert 'autocomplete="postal-code"' in html
+
+
+@pytest.mark.django_db
+def test_the_area_comes_from_the_nearest_listed_place(client, cast):
+    from directory.models import AccessPointPage, Area
+
+    ward = Area.objects.create(name="Chorley East", slug="chorley-east", kind="ward")
+    place = AccessPointPage(
+        title="Library",
+        summary="x",
+        town="Chorley",
+        postcode="PR7 1DP",
+        latitude=53.6531,
+        longitude=-2.6321,
+        area=ward,
+    )
+    cast.host_a.add_child(instance=place)
+    client.post(JOIN, answers())
+    assert Champion.objects.get(email__startswith="priya").area == ward
+
+
+def test_status_change_source_labels():
+    assert StatusChange.Source.COURSE.label == "Course completion"

@@ -1,0 +1,85 @@
+"""Emails to people who booked. Each is sent after the booking is saved;
+if the mail server fails the booking still stands (the confirmation page
+shows the same details and the cancel link), and the failure is logged."""
+
+import logging
+
+from django.core import mail
+
+logger = logging.getLogger(__name__)
+
+
+def booking_link(booking, name="booking"):
+    from training.booking_views import booking_token
+
+    course = booking.session.page
+    return course.get_full_url() + course.reverse_subpage(
+        name, kwargs={"token": booking_token(booking)}
+    )
+
+
+def _where(session):
+    if session.venue_id:
+        return ", ".join([session.venue.title, *session.venue.public_address])
+    return session.page.get_format_display()
+
+
+def _details(booking):
+    session = booking.session
+    return (
+        f"Course: {session.page.title}\n"
+        f"When: {session.when}\n"
+        f"Where: {_where(session)}\n"
+        + (f"Note: {session.note}\n" if session.note else "")
+        + f"\nSee your booking: {booking_link(booking)}\n"
+        f"If you cannot come, cancel so someone else can have the place:\n"
+        f"{booking_link(booking, 'cancel_booking')}\n"
+    )
+
+
+def _send(booking, subject, body):
+    if not booking.email:
+        return 0
+    try:
+        return mail.send_mail(subject, body, None, [booking.email])
+    except Exception:  # the booking is saved; a mail fault must not undo it
+        logger.exception("Could not send the booking email for booking %s", booking.pk)
+        return 0
+
+
+def booking_received(booking):
+    title = booking.session.page.title
+    if booking.status == booking.Status.CONFIRMED:
+        subject = f"You are booked on {title}"
+        opening = f"Hello {booking.name},\n\nYou have a place on {title}.\n\n"
+    else:
+        subject = f"You are on the waiting list for {title}"
+        opening = (
+            f"Hello {booking.name},\n\nThe session is full, so you are on the waiting list. "
+            "If a place comes up we will give it to you and email you straight away.\n\n"
+        )
+    return _send(booking, subject, opening + _details(booking))
+
+
+def place_offered(booking):
+    title = booking.session.page.title
+    return _send(
+        booking,
+        f"A place has come up: you are booked on {title}",
+        f"Hello {booking.name},\n\nSomeone cancelled, so you now have a place on {title}.\n\n"
+        + _details(booking),
+    )
+
+
+def message_everyone_booked(session, subject, body, reply_to=""):
+    """The provider's message to everyone with a place, one email each so
+    no one sees another's address. Returns (sent, [names without email])."""
+    bookings = list(session.bookings.filter(status="confirmed").order_by("name"))
+    messages = [
+        mail.EmailMessage(subject, body, None, [b.email], reply_to=[reply_to] if reply_to else None)
+        for b in bookings
+        if b.email
+    ]
+    with mail.get_connection() as connection:
+        sent = connection.send_messages(messages) or 0
+    return sent, [b.name for b in bookings if not b.email]

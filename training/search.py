@@ -1,0 +1,190 @@
+"""Courses as directory search results: the listing source for courses.
+
+How it joins the search: TrainingConfig.ready() imports this module, and its
+last line registers a `CourseSource` with `directory.search.register()`.
+The dependency points one way (training uses the directory's search, as it
+uses its access points); `directory.search` imports no app that plugs into
+it, so there is no import cycle, and the directory works unchanged without
+the training app. Registering at app-loading time, rather than the directory
+looking courses up on each request, keeps `directory.search.SOURCES` a plain
+list that tests and the search page read alike.
+
+A course matches when it is live and public, passes the course filters and
+has at least one upcoming session (start in the future) that passes the
+session filters: the day of the week, "starts in the next N days" and, with
+a postcode and radius, a venue in reach. Online and phone sessions have no
+venue: they are reachable from anywhere, so a radius never leaves them out;
+they have no distance, and the search lists them after everything in reach.
+"""
+
+import dataclasses
+import datetime
+from typing import ClassVar
+
+from django.db.models import Q
+
+from directory import geo
+from directory import search as directory_search
+from directory.search import Hit, describe_distance, text_ranks
+from training.models import CoursePage, Session, SkillArea
+
+
+@dataclasses.dataclass
+class CourseResult:
+    """One course as a results page shows it, with the session it matched
+    on: the nearest to the searched postcode, else the soonest. The session
+    comes with `places_taken` (Session.objects.with_places), so its places
+    left cost no query."""
+
+    template: ClassVar[str] = "training/includes/course_result.html"
+    # Courses are never on the results map: the map shows places.
+    map_position: ClassVar[None] = None
+
+    kind: str
+    page: CoursePage
+    distance_miles: float | None
+    session: Session
+
+    @property
+    def venue(self):
+        return self.session.venue
+
+    @property
+    def distance_text(self):
+        hidden = self.venue is not None and self.venue.hide_address
+        return describe_distance(self.distance_miles, approximate=hidden)
+
+    @property
+    def where(self):
+        return self.venue.title if self.venue else self.page.get_format_display()
+
+
+class CourseSource:
+    """Courses as search results, one hit per course."""
+
+    name = "course"
+    plural = "courses"
+
+    def filter_choices(self):
+        """The choices of the search form's course filters."""
+        return {
+            "skill": list(SkillArea.objects.values_list("slug", "name")),
+            "level": list(CoursePage.Level.choices),
+            "format": list(CoursePage.Format.choices),
+        }
+
+    def matching(self, query):
+        """Courses that pass the filters on the course itself."""
+        courses = CoursePage.objects.live().public()
+        if query.free_only:
+            courses = courses.filter(cost=CoursePage.Cost.FREE)
+        if query.levels:
+            courses = courses.filter(level__in=query.levels)
+        if query.formats:
+            courses = courses.filter(format__in=query.formats)
+        if query.skill_areas:
+            # Any of the chosen skill areas: a resident ticks what they would
+            # like to learn, and a course rarely covers all of it.
+            through = CoursePage.skill_areas.through
+            courses = courses.filter(
+                pk__in=through.objects.filter(skillarea__slug__in=query.skill_areas).values(
+                    "coursepage_id"
+                )
+            )
+        through_access = CoursePage.accessibility.through
+        for slug in query.accessibility:
+            # Every chosen feature, as for places.
+            courses = courses.filter(
+                pk__in=through_access.objects.filter(accessibilityfeature__slug=slug).values(
+                    "coursepage_id"
+                )
+            )
+        return courses
+
+    def sessions(self, query, now, courses):
+        """Upcoming sessions of these courses that pass the session filters."""
+        sessions = Session.objects.filter(start__gt=now, page__in=courses.values("pk")).order_by()
+        if query.weekday is not None:
+            # In the site's time zone; ISO days run Monday 1 to Sunday 7.
+            sessions = sessions.filter(start__iso_week_day=query.weekday + 1)
+        if query.starts_within_days:
+            sessions = sessions.filter(
+                start__lte=now + datetime.timedelta(days=query.starts_within_days)
+            )
+        if query.location and query.radius_miles:
+            min_lat, max_lat, min_lng, max_lng = geo.bounding_box(
+                query.location.latitude, query.location.longitude, query.radius_miles
+            )
+            sessions = sessions.filter(
+                Q(venue__isnull=True)
+                | Q(
+                    venue__latitude__range=(min_lat, max_lat),
+                    venue__longitude__range=(min_lng, max_lng),
+                )
+            )
+        return sessions
+
+    def hits(self, query, now):
+        courses = self.matching(query)
+        ranks = None
+        if query.text:
+            ranks = text_ranks(CoursePage, query.text)
+            courses = courses.filter(pk__in=list(ranks))
+        rows = self.sessions(query, now, courses).values_list(
+            "pk",
+            "page_id",
+            "page__title",
+            "start",
+            "venue_id",
+            "venue__latitude",
+            "venue__longitude",
+        )
+        best = {}
+        for session_pk, course_pk, title, start, venue_pk, latitude, longitude in rows:
+            distance = None
+            if query.location and venue_pk is not None:
+                if latitude is None:
+                    continue  # in person somewhere we cannot measure from
+                distance = geo.distance_miles(
+                    query.location.latitude, query.location.longitude, latitude, longitude
+                )
+                if query.radius_miles and distance > query.radius_miles:
+                    continue
+            # Nearest first (a session in reach before an online one), then soonest.
+            order = (distance is None, distance or 0, start, session_pk)
+            if course_pk not in best or order < best[course_pk][0]:
+                best[course_pk] = (order, session_pk, title, distance)
+        return [
+            Hit(
+                self.name,
+                course_pk,
+                title,
+                distance,
+                ranks[course_pk] if ranks else 0,
+                detail_pk=session_pk,
+            )
+            for course_pk, (_order, session_pk, title, distance) in best.items()
+        ]
+
+    def results(self, hits, query, now):
+        """Full results for one page of hits: two queries however many."""
+        courses = {page.pk: page for page in CoursePage.objects.filter(pk__in=[h.pk for h in hits])}
+        sessions = {
+            session.pk: session
+            for session in Session.objects.with_places()
+            .filter(pk__in=[hit.detail_pk for hit in hits])
+            .select_related("venue")
+        }
+        return [
+            CourseResult(
+                kind=self.name,
+                page=courses[hit.pk],
+                distance_miles=hit.distance_miles,
+                session=sessions[hit.detail_pk],
+            )
+            for hit in hits
+            if hit.pk in courses and hit.detail_pk in sessions
+        ]
+
+
+directory_search.register(CourseSource())
