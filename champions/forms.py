@@ -8,19 +8,19 @@ from django.utils import timezone
 from directory import geo
 from directory.models import Language, OrganisationPage
 from website.consent import ConsentFormMixin
-from website.form_protection import HONEYPOT_FIELD, HONEYPOT_HTML, HoneypotFormMixin
+from website.form_protection import HONEYPOT_HTML, HoneypotFormMixin
+from website.gds_forms import ErrorLinksMixin, clean_uk_phone
 
 from .models import AVAILABLE_DAYS, AVAILABLE_TIMES, HEARD_ABOUT, Activity, Skill
 
 EMAIL_INVALID = "Enter an email address in the correct format, like name@example.org."
-PHONE_INVALID = "Enter a phone number, like 01632 960 001 or 07700 900 982."
 
 
 def too_long(what, limit):
     return f"{what} must be {limit:,} characters or fewer."
 
 
-class ChampionSignUpForm(HoneypotFormMixin, ConsentFormMixin, forms.Form):
+class ChampionSignUpForm(ErrorLinksMixin, HoneypotFormMixin, ConsentFormMixin, forms.Form):
     """A volunteer offers to be a digital champion. Every text field has a
     limit with its own message; the browser is not asked to enforce it
     (no maxlength attribute), so nothing typed is silently cut off."""
@@ -151,15 +151,7 @@ class ChampionSignUpForm(HoneypotFormMixin, ConsentFormMixin, forms.Form):
         return self.cleaned_data["email"].strip().lower()
 
     def clean_phone(self):
-        phone = self.cleaned_data["phone"].strip()
-        if not phone:
-            return ""
-        digits = "".join(ch for ch in phone if ch.isdigit())
-        if digits.startswith("44"):
-            digits = "0" + digits[2:]
-        if set(phone) - set("0123456789 +-()") or not 10 <= len(digits) <= 11:
-            raise forms.ValidationError(PHONE_INVALID)
-        return phone
+        return clean_uk_phone(self.cleaned_data["phone"])
 
     def clean_postcode(self):
         """Any postcode in the UK's format, normalised ("PR7 1DP"), even one
@@ -168,22 +160,6 @@ class ChampionSignUpForm(HoneypotFormMixin, ConsentFormMixin, forms.Form):
             return geo.normalise_postcode(self.cleaned_data["postcode"])
         except geo.InvalidPostcode as error:
             raise forms.ValidationError(error.message) from error
-
-    @property
-    def error_links(self):
-        """(anchor, message) for the error summary, in the order the fields
-        appear. A group of checkboxes or radios is linked by its first
-        option, which is what crispy-forms-gds gives an id."""
-        first = f"#{self['name'].auto_id}"
-        links = [(first, error) for error in self.non_field_errors()]
-        for name, field in self.fields.items():
-            anchor = f"#{self[name].auto_id}"
-            if name == HONEYPOT_FIELD:
-                anchor = first
-            elif isinstance(field.widget, forms.CheckboxSelectMultiple | forms.RadioSelect):
-                anchor = f"#id_{name}_1"
-            links.extend((anchor, error) for error in self.errors.get(name, []))
-        return links
 
 
 class ActivityForm(forms.ModelForm):

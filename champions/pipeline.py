@@ -39,13 +39,18 @@ def change_status(
     return change
 
 
-def record_training(champion, trained_on):
+def record_training(champion, trained_on, by=None):
     """Champion training is complete: a champion who had not yet trained
     moves to "trained" on that date; one who had moved on (active, paused,
-    left) keeps their status and gains the date if it was missing."""
+    left) keeps their status and gains the date if it was missing. `by` is
+    whoever marked the course completed, if known."""
     if champion.status in BEFORE_TRAINING:
         change_status(
-            champion, Status.TRAINED, source=StatusChange.Source.COURSE, trained_on=trained_on
+            champion,
+            Status.TRAINED,
+            by=by,
+            source=StatusChange.Source.COURSE,
+            trained_on=trained_on,
         )
     elif champion.trained_on is None:
         champion.trained_on = trained_on

@@ -7,10 +7,10 @@ from .models import Champion
 from .pipeline import record_training
 
 
-def champion_training_completed(sender, booking, **kwargs):
+def champion_training_completed(sender, booking, user=None, **kwargs):
     course = booking.session.page
     if not getattr(course.specific, "is_champion_training", False) or not booking.email:
         return
     champion = Champion.objects.filter(email=booking.email.strip().lower()).first()
     if champion is not None:
-        record_training(champion, timezone.localdate(booking.session.start))
+        record_training(champion, timezone.localdate(booking.session.start), by=user)

@@ -9,11 +9,15 @@ class DirectoryConfig(AppConfig):
         # Each new organisation gets its editors group (see permissions.py).
         from directory import signals  # noqa: F401
 
+        # The referral inbox and routing rules in the admin.
+        from directory.referrals import admin  # noqa: F401
+
     def seed_demo(self, home, stdout):
         """Called by website's seed_demo: add the demo directory."""
         from directory import demo
 
         demo.build(home, stdout)
+        self.seed_referrals(stdout)
 
     def seed_bench(self, listings, stdout):
         """Called by website's seed_bench: add `listings` synthetic access
@@ -21,3 +25,26 @@ class DirectoryConfig(AppConfig):
         from directory import bench
 
         bench.seed(listings, stdout)
+
+    # Referrals (directory/referrals): demo data and the three personal-data
+    # hooks that website/personal_data.py calls.
+
+    def seed_referrals(self, stdout):
+        from directory.referrals import demo as referral_demo
+
+        referral_demo.build(stdout)
+
+    def personal_data(self, email):
+        from directory.referrals import data_protection
+
+        return data_protection.personal_data(email)
+
+    def erase_personal_data(self, email):
+        from directory.referrals import data_protection
+
+        return data_protection.erase_personal_data(email)
+
+    def apply_retention(self, settings, now):
+        from directory.referrals import data_protection
+
+        return data_protection.apply_retention(settings, now)

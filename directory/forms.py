@@ -15,6 +15,7 @@ from directory.hours import DAY_NAMES
 from directory.models import AccessibilityFeature, ProblemReport, ServiceType
 from directory.search import DirectoryQuery, source_named
 from website.form_protection import HONEYPOT_HTML, HoneypotFormMixin
+from website.gds_forms import ErrorLinksMixin
 
 RADIUS_CHOICES = [("1", "1 mile"), ("3", "3 miles"), ("5", "5 miles"), ("10", "10 miles")]
 DEFAULT_RADIUS = "5"
@@ -218,7 +219,7 @@ class DirectorySearchForm(forms.Form):
         return any(data.get(name) for name in names)
 
 
-class ProblemReportForm(HoneypotFormMixin, forms.ModelForm):
+class ProblemReportForm(ErrorLinksMixin, HoneypotFormMixin, forms.ModelForm):
     """Anyone can tell us a listing is wrong, without an account."""
 
     class Meta:

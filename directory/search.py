@@ -213,7 +213,7 @@ class AccessPointSource:
         pages = (
             AccessPointPage.objects.filter(pk__in=[hit.pk for hit in hits])
             .select_related("area", "area__parent")
-            .prefetch_related("services", "accessibility", "opening_hours")
+            .prefetch_related("services", "opening_hours")
         )
         by_pk = {page.pk: page for page in pages}
         results = []

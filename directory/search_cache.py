@@ -4,13 +4,17 @@ results, is not worked out again. Only hits are cached: each results page
 still loads its listings fresh, so places left and opening times shown are
 always current.
 
+The search form, drawn from the query string with the coordinators' lists
+as its choices, is cached the same way (form_key, used by the directory
+template), as drawing it costs more than the search itself.
+
 Keys hold the query's values, today's date (the minute too for "open now"
 and "starts within", whose answers change through the day) and a
-generation number. Saving, publishing, unpublishing or deleting a listing
-moves the generation on, so the next search works hits out again; the
-shared cache (REDIS_URL) makes that hold across app servers. Without a
-shared cache each server keeps its own, and another server's copy may lag
-by at most HITS_SECONDS."""
+generation number. Saving, publishing, unpublishing or deleting a listing,
+or changing one of the lists the filters offer, moves the generation on,
+so the next search works hits out again; the shared cache (REDIS_URL)
+makes that hold across app servers. Without a shared cache each server
+keeps its own, and another server's copy may lag by at most HITS_SECONDS."""
 
 import dataclasses
 import hashlib
@@ -66,3 +70,10 @@ def cached_hits(query, now, sources, find):
         hits = find()
         cache.set(key, hits, HITS_SECONDS)
     return hits
+
+
+def form_key(params):
+    """A key for the search form as drawn for these GET parameters: the
+    same parameters and the same lists (generation) draw the same form."""
+    text = repr(sorted((name, params.getlist(name)) for name in params))
+    return f"{generation()}:{hashlib.sha256(text.encode()).hexdigest()[:32]}"

@@ -13,7 +13,7 @@ from django.dispatch import receiver
 from wagtail.signals import page_unpublished
 
 from directory import search_cache
-from directory.models import AccessPointPage, OrganisationPage
+from directory.models import AccessibilityFeature, AccessPointPage, OrganisationPage, ServiceType
 from directory.permissions import setup_organisation
 
 
@@ -52,6 +52,11 @@ def remove_editors_group(sender, instance, **kwargs):
 @receiver(post_save, sender=AccessPointPage)
 @receiver(post_delete, sender=AccessPointPage)
 @receiver(page_unpublished)
+@receiver(post_save, sender=ServiceType)
+@receiver(post_delete, sender=ServiceType)
+@receiver(post_save, sender=AccessibilityFeature)
+@receiver(post_delete, sender=AccessibilityFeature)
 def listings_changed(sender, **kwargs):
-    """Cached search hits go stale when a listing changes (search_cache.py)."""
+    """Cached search hits and filters go stale when a listing, or a list the
+    filters offer, changes (search_cache.py)."""
     search_cache.invalidate()

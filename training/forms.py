@@ -8,6 +8,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 
 from website.consent import ConsentFormMixin
 from website.form_protection import HONEYPOT_HTML, HoneypotFormMixin
+from website.gds_forms import clean_uk_phone
 
 VENUE_NEEDED = "An in-person course needs a venue for every session."
 
@@ -108,17 +109,7 @@ class BookingForm(HoneypotFormMixin, ConsentFormMixin, forms.Form):
         )
 
     def clean_phone(self):
-        phone = self.cleaned_data["phone"].strip()
-        if not phone:
-            return ""
-        digits = "".join(ch for ch in phone if ch.isdigit())
-        if digits.startswith("44"):
-            digits = "0" + digits[2:]
-        if set(phone) - set("0123456789 +-()") or not 10 <= len(digits) <= 11:
-            raise forms.ValidationError(
-                "Enter a phone number, like 01632 960 001 or 07700 900 982."
-            )
-        return phone
+        return clean_uk_phone(self.cleaned_data["phone"])
 
     def clean(self):
         cleaned_data = super().clean()

@@ -10,13 +10,15 @@ from wagtail.signals import page_published
 from directory import search_cache
 from training import booking as booking_service
 from training import notifications
-from training.models import CoursePage, Session
+from training.models import CoursePage, Session, SkillArea
 
 
 @receiver(post_save, sender=CoursePage)
 @receiver(post_delete, sender=CoursePage)
 @receiver(post_save, sender=Session)
 @receiver(post_delete, sender=Session)
+@receiver(post_save, sender=SkillArea)
+@receiver(post_delete, sender=SkillArea)
 def courses_changed(sender, **kwargs):
     """Courses and their sessions are search results too (search_cache.py)."""
     search_cache.invalidate()

@@ -12,6 +12,7 @@ urlpatterns = [
     path("search/", views.search, name="search"),
     path("brand.css", views.brand_css, name="brand_css"),
     path("champions/", include("champions.urls")),
+    path("refer/", include("directory.referrals.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,3 +1,5 @@
+from directory.referrals.models import Referral, ReferralEvent, RoutingRule
+
 from .access_points import AccessPointPage, OpeningHours
 from .feedback import ListingNote, ProblemReport
 from .organisations import DirectoryIndexPage, OrganisationPage
@@ -16,5 +18,8 @@ __all__ = [
     "Postcode",
     "PostcodeDistrict",
     "ProblemReport",
+    "Referral",
+    "ReferralEvent",
+    "RoutingRule",
     "ServiceType",
 ]

@@ -109,6 +109,9 @@ def test_report_a_problem_by_keyboard_with_errors_then_sent(page, full_site_url,
     expect(summary).to_contain_text("Tell us what is wrong.")
     expect(page.get_by_label("Your email address (optional)")).to_have_value("not-an-email")
     axe(page)
+    # Each message leads to its field; for radios, to the first option.
+    summary.get_by_role("link", name="Select what the problem is.").click()
+    expect(page.locator("#id_kind_1")).to_be_focused()
     page.get_by_label("This place has closed").check()
     page.get_by_label("Tell us more").fill("The hall shut last month.")
     page.get_by_label("Your email address (optional)").fill("")

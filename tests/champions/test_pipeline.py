@@ -86,3 +86,24 @@ def test_other_courses_and_strangers_change_nothing(cast, champion_course):
     champion.refresh_from_db()
     assert champion.status == "contacted" and champion.trained_on is None
     assert not StatusChange.objects.exists()
+
+
+@pytest.mark.django_db
+def test_provider_ticking_completed_in_the_register_trains_the_champion(
+    client, cast, champion_course
+):
+    """The whole way: the host's staff tick "completed" in the course
+    session's register, and the champion with that email becomes trained."""
+    from tests.factories.training import BookingFactory
+
+    champion = ChampionFactory(email="trainee@example.org", status="training_booked")
+    booking = BookingFactory(session=champion_course, email="trainee@example.org")
+    client.force_login(cast.staff_a)
+    client.post(
+        f"/admin/training/sessions/{champion_course.pk}/register/",
+        {f"attended-{booking.pk}": "on", f"completed-{booking.pk}": "on"},
+    )
+    champion.refresh_from_db()
+    assert champion.status == "trained"
+    change = champion.status_changes.get()
+    assert (change.source, change.changed_by) == (StatusChange.Source.COURSE, cast.staff_a)

@@ -90,7 +90,7 @@ def test_map_shows_only_places_numbered_as_in_the_list(client, courses):
         ("3", "Leyland Hub"),
     ]
     # The list shows each place's map number beside its title; courses have none.
-    numbers = re.findall(r'app-result__number[^>]*>(\d+)</span><a[^>]*>([^<]+)<', html)
+    numbers = re.findall(r"app-result__number[^>]*>(\d+)</span><a[^>]*>([^<]+)<", html)
     assert numbers == [("1", "Chorley Library"), ("3", "Leyland Hub")]
 
 

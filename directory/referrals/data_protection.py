@@ -1,0 +1,134 @@
+"""Referrals' part in data protection (see website/personal_data.py): one
+person's records for a subject access request, erasure, and retention
+(12 months after closure by default, Settings > Data protection).
+
+Erasing anonymises rather than deletes: names, contact details, free text,
+access needs and language go; the reference, dates, status, outcome,
+barriers, goals, receiving partner, postcode district and the audit trail
+(without note text) stay, so the partnership can still count referrals and
+outcomes."""
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from directory import geo
+from website.personal_data import ERASED, months_before
+
+from .models import Referral, ReferralEvent
+
+RESIDENT_FIELDS = ["resident_phone", "resident_email", "resident_address", "other_needs"]
+REFERRER_FIELDS = ["referrer_organisation", "referrer_role", "referrer_email", "referrer_phone"]
+
+
+def resident_record(referral):
+    return {
+        "record": "Referral",
+        "reference": referral.reference,
+        "received": referral.created_at,
+        "name": referral.resident_name,
+        "contact by": referral.get_contact_method_display(),
+        "phone": referral.resident_phone,
+        "email": referral.resident_email,
+        "address": referral.resident_address,
+        "postcode": referral.postcode,
+        "age": referral.get_age_band_display(),
+        "what stops them getting online": referral.barrier_list,
+        "what they want to do online": referral.goal_list,
+        "preferred support": referral.support_list,
+        "availability": referral.availability,
+        "access needs": ", ".join(f.name for f in referral.accessibility_needs.all()),
+        "language": referral.language.name if referral.language else "",
+        "anything else": referral.other_needs,
+        "referred by": referral.referrer_name,
+        "sent to": referral.receiver_name,
+        "status": referral.get_status_display(),
+        "outcome": referral.get_outcome_display(),
+        "consent wording": referral.consent_text,
+        "consented at": referral.consented_at,
+    }
+
+
+def referrer_record(referral):
+    """What a referral holds about the person who made it (and nothing
+    about the resident, whose data it is)."""
+    return {
+        "record": "Referral made",
+        "reference": referral.reference,
+        "made": referral.created_at,
+        "name": referral.referrer_name,
+        "organisation": referral.referrer_organisation,
+        "role": referral.referrer_role,
+        "email": referral.referrer_email,
+        "phone": referral.referrer_phone,
+    }
+
+
+def personal_data(email):
+    email = email.strip()
+    found = []
+    referrals = Referral.objects.filter(
+        Q(resident_email__iexact=email) | Q(referrer_email__iexact=email)
+    ).select_related("organisation", "language")
+    for referral in referrals.prefetch_related("accessibility_needs"):
+        if referral.resident_email.lower() == email.lower():
+            found.append(resident_record(referral))
+        if referral.referrer_email.lower() == email.lower():
+            found.append(referrer_record(referral))
+    return found
+
+
+@transaction.atomic
+def erase_personal_data(email):
+    email = email.strip()
+    count = 0
+    for referral in Referral.objects.filter(resident_email__iexact=email):
+        anonymise(referral)
+        count += 1
+    for referral in Referral.objects.filter(referrer_email__iexact=email):
+        referral.referrer_name = ERASED
+        for name in REFERRER_FIELDS:
+            setattr(referral, name, "")
+        referral.save()
+        ReferralEvent.objects.create(
+            referral=referral, kind=ReferralEvent.Kind.ANONYMISED, text="Referrer's details erased."
+        )
+        count += 1
+    return count
+
+
+@transaction.atomic
+def apply_retention(settings, now):
+    cutoff = months_before(now, settings.referral_retention_months)
+    expired = Referral.objects.filter(
+        status=Referral.Status.CLOSED, closed_at__lt=cutoff, anonymised_at__isnull=True
+    )
+    count = 0
+    for referral in expired:
+        anonymise(referral, now)
+        count += 1
+    return count
+
+
+def anonymise(referral, now=None):
+    """Erase everything that identifies the resident or the referrer."""
+    now = now or timezone.now()
+    referral.resident_name = ERASED
+    referral.referrer_name = ERASED if referral.referrer_name else ""
+    for name in [*RESIDENT_FIELDS, *REFERRER_FIELDS]:
+        setattr(referral, name, "")
+    try:
+        referral.postcode = geo.outward_code(referral.postcode)
+    except geo.PostcodeError:
+        referral.postcode = ""
+    referral.language = None
+    referral.matches = []
+    referral.eligibility = []
+    referral.anonymised_at = now
+    referral.save()
+    referral.accessibility_needs.clear()
+    referral.events.filter(kind=ReferralEvent.Kind.NOTE).update(text="")
+    referral.events.filter(kind=ReferralEvent.Kind.STATUS).update(text="")
+    ReferralEvent.objects.create(
+        referral=referral, kind=ReferralEvent.Kind.ANONYMISED, created_at=now
+    )

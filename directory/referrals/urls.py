@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("", views.start, name="referral_start"),
+    path("no-consent/", views.no_consent, name="referral_no_consent"),
+    path("details/", views.details, name="referral_details"),
+    path("check/", views.check, name="referral_check"),
+    path("done/", views.done, name="referral_done"),
+    path("next-steps/", views.next_steps, name="referral_next_steps"),
+]

@@ -1,0 +1,207 @@
+"""The public referral flow at /refer/: start (consent first), details,
+check your answers, confirmation and a printable next-steps sheet. What
+has been typed lives in the session until the referral is sent, so going
+back, changing an answer or hitting an error loses nothing."""
+
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.datastructures import MultiValueDict
+from django.utils.dateparse import parse_datetime
+from django.views.decorators.debug import sensitive_post_parameters
+
+from website.form_protection import HONEYPOT_FIELD, over_limit
+from website.models import BrandSettings
+
+from . import choices, intake, notifications
+from .forms import CONSENT_WORDING, DetailsForm, StartForm
+from .models import Referral
+
+DRAFT = "referral_draft"
+DONE = "referral_done"
+# Referrals one internet address may send in an hour: enough for a busy
+# advice desk on shared wifi, too few for a flood.
+REFERRALS_PER_HOUR = 20
+TOO_MANY = (
+    "Sorry, we have had a lot of referrals from your internet connection in the last hour. "
+    "Please try again in an hour. Nothing you typed has been lost."
+)
+
+
+def start(request):
+    draft = request.session.get(DRAFT, {})
+    if "to" in request.GET:
+        place = intake.requested_place(request.GET["to"])
+        draft["to"] = place.pk if place else None
+        request.session[DRAFT] = draft
+    if request.method == "POST":
+        form = StartForm(request.POST)
+        if form.is_valid():
+            if form.cleaned_data["consent"] != "yes":
+                return redirect("referral_no_consent")
+            draft.update(
+                mode=form.cleaned_data["mode"],
+                consent_text=CONSENT_WORDING,
+                consented_at=timezone.now().isoformat(),
+            )
+            request.session[DRAFT] = draft
+            return redirect("referral_details")
+    else:
+        initial = {"mode": draft.get("mode"), "consent": "yes" if draft.get("mode") else None}
+        form = StartForm(initial=initial)
+    return TemplateResponse(
+        request,
+        "referrals/start.html",
+        {"form": form, "place": intake.requested_place(draft.get("to"))},
+    )
+
+
+def no_consent(request):
+    return TemplateResponse(request, "referrals/no_consent.html", {})
+
+
+# Error reports never include what people typed about a resident.
+@sensitive_post_parameters()
+def details(request):
+    draft = request.session.get(DRAFT, {})
+    if not draft.get("mode"):
+        return redirect("referral_start")
+    if request.method == "POST":
+        form = DetailsForm(request.POST, mode=draft["mode"])
+        if form.is_valid():
+            draft["details"] = {
+                name: request.POST.getlist(name)
+                for name in request.POST
+                if name not in ("csrfmiddlewaretoken", HONEYPOT_FIELD)
+            }
+            request.session[DRAFT] = draft
+            return redirect("referral_check")
+    else:
+        form = DetailsForm(initial=saved_initial(draft), mode=draft["mode"])
+    return TemplateResponse(
+        request, "referrals/details.html", {"form": form, "self_referral": is_self(draft)}
+    )
+
+
+@sensitive_post_parameters()
+def check(request):
+    draft = request.session.get(DRAFT, {})
+    form = saved_form(draft)
+    if form is None or not form.is_valid():
+        return redirect("referral_details" if draft.get("mode") else "referral_start")
+    error = ""
+    if request.method == "POST":
+        if over_limit(request, "referral", REFERRALS_PER_HOUR, window_seconds=3600):
+            error = TOO_MANY
+        else:
+            referral, _ = intake.submit(
+                draft["mode"],
+                draft["consent_text"],
+                parse_datetime(draft["consented_at"]),
+                form.cleaned_data,
+                intake.requested_place(draft.get("to")),
+            )
+            notifications.confirm_to_sender(
+                referral, BrandSettings.for_request(request).partnership_name
+            )
+            notifications.tell_receiver(referral)
+            request.session.pop(DRAFT, None)
+            request.session[DONE] = referral.pk
+            return redirect("referral_done")
+    return TemplateResponse(
+        request,
+        "referrals/check.html",
+        {
+            "rows": answer_rows(form, draft),
+            "error": error,
+            "self_referral": is_self(draft),
+            "place": intake.requested_place(draft.get("to")),
+        },
+    )
+
+
+def done(request):
+    referral = finished_referral(request)
+    if referral is None:
+        return redirect("referral_start")
+    return TemplateResponse(request, "referrals/done.html", sheet_context(referral))
+
+
+def next_steps(request):
+    referral = finished_referral(request)
+    if referral is None:
+        return redirect("referral_start")
+    return TemplateResponse(request, "referrals/next_steps.html", sheet_context(referral))
+
+
+# The session draft.
+
+
+def is_self(draft):
+    return draft.get("mode") == Referral.Mode.SELF
+
+
+def saved_form(draft):
+    if not draft.get("mode") or "details" not in draft:
+        return None
+    return DetailsForm(MultiValueDict(draft["details"]), mode=draft["mode"])
+
+
+def saved_initial(draft):
+    """What was typed before, to fill the form in again."""
+    initial = {}
+    for name, values in draft.get("details", {}).items():
+        field = DetailsForm.base_fields.get(name)
+        many = getattr(field and field.widget, "allow_multiple_selected", False)
+        initial[name] = values if many else values[-1]
+    return initial
+
+
+def finished_referral(request):
+    """The referral this browser has just sent, and no other."""
+    pk = request.session.get(DONE)
+    return Referral.objects.select_related("organisation").filter(pk=pk).first() if pk else None
+
+
+def answer_rows(form, draft):
+    """(question, answer, change link) for check your answers."""
+    data = form.cleaned_data
+    rows = [
+        ("Who the referral is for", "Me" if is_self(draft) else "Someone I support", "start"),
+    ]
+    for name, field in form.fields.items():
+        if name == HONEYPOT_FIELD:
+            continue
+        value = data.get(name)
+        if name in ("barriers", "goals", "preferred_support", "available_times"):
+            source = dict(field.choices)
+            answer = ", ".join(str(source[v]) for v in value) if value else "Not given"
+        elif name == "available_days":
+            answer = ", ".join(choices.labels(choices.WEEKDAYS, value)) or "Any day"
+        elif name == "accessibility_needs":
+            answer = ", ".join(term.name for term in value) if value else "None"
+        elif name in ("contact_method", "age_band"):
+            answer = dict(field.choices).get(value, "Not given") if value else "Not given"
+        else:
+            answer = str(value) if value else "Not given"
+        rows.append((str(field.label).replace(" (optional)", ""), answer, "details"))
+    return [
+        {"key": key, "value": value, "href": reverse(f"referral_{change}")}
+        for key, value, change in rows
+    ]
+
+
+def sheet_context(referral):
+    places = [match for match in referral.matches if match["kind"] == "place"]
+    courses = [match for match in referral.matches if match["kind"] == "course"]
+    for match in places + courses:
+        match["because"] = "; ".join(match["reasons"])
+    return {
+        "referral": referral,
+        "places": places,
+        "courses": courses,
+        "notes": referral.eligibility,
+        "self_referral": referral.mode == Referral.Mode.SELF,
+        "working_days": notifications.WORKING_DAYS_TO_CONTACT,
+    }

@@ -1,0 +1,120 @@
+"""A frontline worker refers a resident from an access point's page (with a
+mistake on the way), sees the matches with their reasons and prints the
+next-steps sheet; the receiving partner logs in, finds the referral and
+takes it to closed with an outcome. axe runs on every referral page,
+including the error states."""
+
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from playwright.sync_api import expect
+
+from directory.models import AccessPointPage, Referral
+
+PASSWORD = "a long test password"  # noqa: S105
+
+
+@pytest.fixture
+def place_and_staff(full_site_url):
+    place = AccessPointPage.objects.live().filter(temporarily_closed=False).order_by("path").first()
+    organisation = place.organisation
+    organisation.accepts_referrals = True
+    organisation.save_revision().publish()
+    staff = get_user_model().objects.create_user("partner", "partner@example.org", PASSWORD)
+    staff.groups.add(organisation.editors_group)
+    return place
+
+
+def test_a_referrer_refers_a_resident_and_the_partner_closes_it(
+    page, full_site_url, place_and_staff, axe
+):
+    place = place_and_staff
+    page.goto(full_site_url + place.url)
+    page.get_by_role("link", name="Refer someone here").click()
+    expect(page.locator("h1")).to_have_text("Refer someone for help to get online")
+    expect(page.get_by_text(f"You are referring someone to {place.title}")).to_be_visible()
+    axe(page)
+
+    # Consent first; nothing chosen is an error.
+    page.get_by_role("button", name="Continue").click()
+    expect(page).to_have_title(re.compile("^Error: "))
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
+    axe(page)
+    page.get_by_label("Someone I work with or support").check()
+    page.get_by_label("Yes, they agree").check()
+    page.get_by_role("button", name="Continue").click()
+
+    # Details, with a mistake first: what was typed stays.
+    expect(page.locator("h1")).to_have_text("About you and the person you are referring")
+    axe(page)
+    page.get_by_label("Your name").fill("Sam Adviser")
+    page.get_by_label("Your organisation").fill("Chorley Jobcentre")
+    page.get_by_label("Your email address").fill("sam@example.org")
+    page.get_by_label("Their full name").fill("Alex Resident")
+    page.get_by_label("Phone", exact=True).check()
+    page.get_by_label("Their postcode").fill("PR7 1DP")
+    page.get_by_label("No device (phone, tablet or computer)").check()
+    page.get_by_role("button", name="Continue").click()
+    expect(page).to_have_title(re.compile("^Error: "))
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Enter their phone number.")
+    expect(page.get_by_label("Their full name")).to_have_value("Alex Resident")
+    expect(page.get_by_label("No device (phone, tablet or computer)")).to_be_checked()
+    axe(page)
+    page.get_by_label("Their phone number").fill("01632 960 555")
+    page.get_by_role("button", name="Continue").click()
+
+    # Check your answers, then send.
+    expect(page.locator("h1")).to_have_text("Check your answers before sending")
+    expect(page.get_by_text("Alex Resident")).to_be_visible()
+    axe(page)
+    page.get_by_role("button", name="Send the referral").click()
+
+    # Confirmation: a reference and the matches with reasons.
+    expect(page.locator("h1")).to_have_text("Referral sent")
+    referral = Referral.objects.get(resident_name="Alex Resident")
+    assert referral.organisation_id == place.get_parent().pk
+    expect(page.get_by_text(referral.reference)).to_be_visible()
+    expect(page.get_by_role("heading", name="Places that could help")).to_be_visible()
+    expect(page.get_by_role("heading", name=place.title).first).to_be_visible()
+    expect(page.locator(".app-referral-match p.govuk-body-l").first).to_contain_text("miles")
+    axe(page)
+
+    # The printable sheet: large type, addresses and phone numbers, no buttons on paper.
+    page.get_by_role("link", name=re.compile("Print a next steps sheet")).click()
+    expect(page.locator("h1")).to_have_text("Your next steps")
+    expect(page.get_by_text(referral.reference).first).to_be_visible()
+    axe(page)
+    page.emulate_media(media="print")
+    expect(page.locator(".govuk-back-link")).to_be_hidden()
+    page.emulate_media(media="screen")
+
+    # The partner logs in, finds it and takes it to closed with an outcome.
+    page.context.clear_cookies()
+    page.goto(full_site_url + "/admin/login/")
+    page.get_by_label("Username").fill("partner")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.goto(full_site_url + "/admin/directory/referral/")
+    page.get_by_role("link", name=referral.reference).first.click()
+    expect(page.get_by_text("Alex Resident")).to_be_visible()
+    for status in ("Accepted", "Contacted", "Supported"):
+        page.get_by_label("New status").select_option(label=status)
+        page.get_by_role("button", name="Change status").click()
+        expect(page.get_by_text(f"is now {status.lower()}")).to_be_visible()
+    page.get_by_label("New status").select_option(label="Closed")
+    page.get_by_label("Outcome (to close)").select_option(label="Got online")
+    page.get_by_role("button", name="Change status").click()
+    expect(page.get_by_text("is now closed")).to_be_visible()
+    referral.refresh_from_db()
+    assert (referral.status, referral.outcome) == ("closed", "got_online")
+
+
+def test_no_consent_page_explains_other_ways_to_get_help(page, full_site_url, axe):
+    page.goto(full_site_url + "/refer/")
+    page.get_by_label("Someone I work with or support").check()
+    page.get_by_label("No, or I have not asked them yet").check()
+    page.get_by_role("button", name="Continue").click()
+    expect(page.locator("h1")).to_have_text("You need their agreement to refer them")
+    expect(page.get_by_role("link", name="Find free help near them")).to_be_visible()
+    axe(page)

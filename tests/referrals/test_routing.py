@@ -1,0 +1,272 @@
+"""The routing service on plain values: no database, no HTTP."""
+
+import datetime
+
+from directory.referrals import routing
+from directory.referrals.routing import Course, CourseSession, Needs, Opening, Place
+from directory.referrals.rules import DEFAULT_RULES
+
+RULES = [routing.Rule(t, frozenset(slugs), level) for t, (slugs, level) in DEFAULT_RULES.items()]
+NOW = datetime.datetime(2026, 12, 1, 9, 0)  # a Tuesday
+HOME = {"latitude": 53.6530, "longitude": -2.6320}  # Chorley
+MILE = 1 / 69  # about a mile of latitude
+
+TUESDAY, THURSDAY, SATURDAY = 1, 3, 5
+MORNING = (datetime.time(9, 30), datetime.time(12, 0))
+STEP_FREE = {"step-free": "Step-free access"}
+
+
+def place(pk, miles_north=1.0, **overrides):
+    values = {
+        "id": pk,
+        "title": f"Place {pk}",
+        "organisation_id": 100 + pk,
+        "organisation": f"Partner {pk}",
+        "services": {"drop-in": "Drop-in help"},
+        "latitude": HOME["latitude"] + miles_north * MILE,
+        "longitude": HOME["longitude"],
+        "hours": (Opening(TUESDAY, *MORNING), Opening(THURSDAY, *MORNING)),
+    }
+    values.update(overrides)
+    return Place(**values)
+
+
+def course(pk, level, start, miles_north=1.0, **overrides):
+    session = CourseSession(
+        start=start,
+        places_left=4,
+        latitude=HOME["latitude"] + miles_north * MILE,
+        longitude=HOME["longitude"],
+        venue="Chorley Library",
+    )
+    values = {"id": pk, "title": f"Course {pk}", "level": level, "organisation_id": 200 + pk}
+    values.update(overrides)
+    return Course(sessions=(session,), **values)
+
+
+def needs(**values):
+    return Needs(**{**HOME, **values})
+
+
+def route(the_needs, places=(), courses=()):
+    return routing.route(the_needs, RULES, list(places), list(courses), NOW)
+
+
+def test_no_device_and_no_skills_gets_a_device_loan_and_a_first_steps_course():
+    lender = place(
+        1,
+        miles_north=1.1,
+        services={"device-loans": "Devices to borrow", "drop-in": "Drop-in help"},
+        lends_devices=True,
+        devices_in_stock=3,
+        accessibility=STEP_FREE,
+    )
+    nearer_without_devices = place(2, miles_north=0.3, services={"free-wifi": "Free wifi"})
+    first_steps = course(3, "first_steps", datetime.datetime(2026, 12, 3, 10, 0))
+    advanced = course(4, "advanced", datetime.datetime(2026, 12, 3, 10, 0))
+
+    result = route(
+        needs(barriers=frozenset({"no_device", "low_skills"})),
+        [nearer_without_devices, lender],
+        [advanced, first_steps],
+    )
+
+    assert result.places[0].id == lender.id
+    assert result.places[0].because == (
+        "lends devices (3 ready now); drop-in help; 1.1 miles; open Tuesday and Thursday mornings"
+    )
+    assert [match.id for match in result.courses] == [first_steps.id]
+    assert result.courses[0].reasons[0] == "First steps course"
+    assert "4 places left" in result.courses[0].reasons
+    assert result.organisation_id == lender.organisation_id
+    assert any("borrow a device" in note for note in result.notes)
+
+
+def test_devices_in_stock_come_before_an_empty_cupboard():
+    empty = place(1, 0.5, services={"device-loans": "Devices"}, lends_devices=True)
+    stocked = place(
+        2, 2.0, services={"device-loans": "Devices"}, lends_devices=True, devices_in_stock=2
+    )
+
+    result = route(needs(barriers=frozenset({"no_device"})), [empty, stocked])
+
+    assert [match.id for match in result.places] == [stocked.id, empty.id]
+
+
+def test_a_polish_speaker_is_sent_to_a_place_with_polish():
+    polish = place(1, 3.0, languages={"polish": "Polish"})
+    english_only = place(2, 0.5)
+
+    result = route(
+        needs(goals=frozenset({"family"}), language="polish", language_name="Polish"),
+        [english_only, polish],
+    )
+
+    assert [match.id for match in result.places] == [polish.id]
+    assert "speaks Polish" in result.places[0].reasons
+
+
+def test_a_language_nobody_speaks_keeps_the_places_and_says_so():
+    result = route(
+        needs(goals=frozenset({"family"}), language="tigrinya", language_name="Tigrinya"),
+        [place(1)],
+    )
+
+    assert [match.id for match in result.places] == [1]
+    assert any("Tigrinya" in note and "interpreter" in note for note in result.notes)
+
+
+def test_a_wheelchair_user_is_only_offered_step_free_places():
+    steps = place(1, 0.2)
+    step_free = place(2, 2.0, accessibility=STEP_FREE)
+    step_free_course = course(
+        3, "beginner", datetime.datetime(2026, 12, 3, 10), accessibility=frozenset({"step-free"})
+    )
+    course_with_steps = course(4, "beginner", datetime.datetime(2026, 12, 3, 10))
+
+    result = route(
+        needs(goals=frozenset({"family"}), accessibility=STEP_FREE),
+        [steps, step_free],
+        [course_with_steps, step_free_course],
+    )
+
+    assert [match.id for match in result.places] == [step_free.id]
+    assert "step-free access" in result.places[0].reasons
+    assert [match.id for match in result.courses] == [step_free_course.id]
+
+
+def test_someone_free_only_on_saturdays_gets_saturday_places_and_sessions():
+    weekdays = place(1, 0.3)
+    saturdays = place(2, 2.5, hours=(Opening(SATURDAY, datetime.time(10), datetime.time(13)),))
+    tuesday_course = course(3, "beginner", datetime.datetime(2026, 12, 1, 14))
+    saturday_course = course(4, "beginner", datetime.datetime(2026, 12, 5, 10))
+
+    result = route(
+        needs(goals=frozenset({"shopping"}), days=frozenset({SATURDAY})),
+        [weekdays, saturdays],
+        [tuesday_course, saturday_course],
+    )
+
+    assert [match.id for match in result.places] == [saturdays.id]
+    assert "open Saturday mornings and afternoons" in result.places[0].reasons
+    assert [match.id for match in result.courses] == [saturday_course.id]
+    assert "next session Saturday 5 December at 10am" in result.courses[0].reasons
+
+
+def test_afternoons_only_leaves_out_morning_places():
+    afternoon = place(2, 1, hours=(Opening(TUESDAY, datetime.time(13), datetime.time(16)),))
+
+    result = route(
+        needs(goals=frozenset({"shopping"}), times=frozenset({"afternoon"})),
+        [place(1, 0.5), afternoon],
+    )
+
+    assert [match.id for match in result.places] == [afternoon.id]
+
+
+def test_nothing_within_the_usual_reach_widens_the_search_and_goes_to_coordinators():
+    far = place(1, miles_north=8.0)
+
+    result = route(needs(goals=frozenset({"shopping"})), [far])
+
+    assert [match.id for match in result.places] == [far.id]
+    assert result.radius == 10
+    assert result.to_coordinators
+    assert any("looked up to 10 miles" in note for note in result.notes)
+
+
+def test_nothing_within_the_widest_radius_goes_to_coordinators_with_a_note():
+    result = route(needs(goals=frozenset({"shopping"})), [place(1, miles_north=60.0)])
+
+    assert result.places == []
+    assert result.courses == []
+    assert result.to_coordinators
+    assert any("nothing suitable within 25 miles" in note for note in result.notes)
+
+
+def test_the_receiving_partner_must_accept_referrals():
+    closed_door = place(1, 0.2, accepts_referrals=False)
+    welcoming = place(2, 1.5)
+
+    result = route(needs(goals=frozenset({"shopping"})), [closed_door, welcoming])
+
+    assert result.places[0].id == closed_door.id
+    assert result.organisation_id == welcoming.organisation_id
+
+
+def test_the_place_the_referrer_chose_comes_first_and_receives_it():
+    chosen = place(2, 4.0)
+
+    result = route(needs(goals=frozenset({"shopping"}), requested_place_id=2), [place(1), chosen])
+
+    assert result.places[0].id == chosen.id
+    assert result.organisation_id == chosen.organisation_id
+
+
+def test_the_chosen_place_is_offered_even_without_a_wanted_service_but_not_with_steps():
+    chosen = place(1, services={"printing": "Printing"})
+    chosen_with_steps = place(2, services={"printing": "Printing"})
+
+    plain = route(needs(goals=frozenset({"shopping"}), requested_place_id=1), [chosen])
+    wheelchair = route(
+        needs(goals=frozenset({"shopping"}), accessibility=STEP_FREE, requested_place_id=2),
+        [chosen_with_steps],
+    )
+
+    assert [match.id for match in plain.places] == [chosen.id]
+    assert wheelchair.places == []
+
+
+def test_national_databank_note_is_for_adults_without_enough_data():
+    hub = place(1, services={"free-data": "Free data"}, is_databank_hub=True)
+
+    adult = route(needs(barriers=frozenset({"cannot_afford_data"}), age_band="18_to_64"), [hub])
+    child = route(needs(barriers=frozenset({"cannot_afford_data"}), age_band="under_18"), [hub])
+
+    assert any("National Databank" in note for note in adult.notes)
+    assert "National Databank hub: free SIM cards with data" in adult.places[0].reasons
+    assert not any("National Databank" in note for note in child.notes)
+
+
+def test_full_and_past_sessions_are_not_offered():
+    past = course(1, "beginner", datetime.datetime(2026, 11, 30, 10))
+    full = Course(
+        id=2,
+        title="Full",
+        level="beginner",
+        sessions=(CourseSession(datetime.datetime(2026, 12, 3, 10), places_left=0),),
+    )
+    online = Course(
+        id=3,
+        title="Online",
+        level="beginner",
+        format="online",
+        sessions=(CourseSession(datetime.datetime(2026, 12, 3, 18), places_left=1),),
+    )
+
+    result = route(needs(goals=frozenset({"shopping"})), courses=[past, full, online])
+
+    assert [match.id for match in result.courses] == [online.id]
+    assert "online" in result.courses[0].reasons
+    assert "1 place left" in result.courses[0].reasons
+
+
+def test_without_a_location_places_are_not_filtered_by_distance():
+    result = route(Needs(goals=frozenset({"shopping"})), [place(1, miles_north=100)])
+
+    assert [match.id for match in result.places] == [1]
+    assert result.radius is None
+
+
+def test_openings_are_described_by_day_and_part_of_day():
+    openings = [
+        Opening(TUESDAY, datetime.time(9), datetime.time(12)),
+        Opening(THURSDAY, datetime.time(9), datetime.time(12)),
+        Opening(SATURDAY, datetime.time(10), datetime.time(15)),
+        Opening(0, by_appointment=True),
+    ]
+
+    assert routing.describe_openings(openings) == (
+        "open Monday by appointment, Tuesday and Thursday mornings, "
+        "Saturday mornings and afternoons"
+    )
