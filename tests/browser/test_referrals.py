@@ -118,3 +118,35 @@ def test_no_consent_page_explains_other_ways_to_get_help(page, full_site_url, ax
     expect(page.locator("h1")).to_have_text("You need their agreement to refer them")
     expect(page.get_by_role("link", name="Find free help near them")).to_be_visible()
     axe(page)
+
+
+def test_the_start_page_by_keyboard_alone(page, full_site_url):
+    """Tab to each question, choose with the space bar, send with Enter."""
+    page.goto(full_site_url + "/refer/")
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "id_mode_1":
+            break
+    else:
+        pytest.fail("Tab never reached the first question")
+    page.keyboard.press("Space")
+    expect(page.get_by_label("Someone I work with or support")).to_be_checked()
+    page.keyboard.press("Tab")
+    expect(page.locator("#id_consent_1")).to_be_focused()
+    page.keyboard.press("Space")
+    page.keyboard.press("Enter")
+    expect(page.locator("h1")).to_have_text("About you and the person you are referring")
+
+
+def test_a_self_referral_works_without_javascript(no_js_page, full_site_url):
+    page = no_js_page
+    page.goto(full_site_url + "/refer/")
+    page.get_by_label("Me: I would like help myself").check()
+    page.get_by_label("Yes, they agree").check()
+    page.get_by_role("button", name="Continue").click()
+    expect(page.locator("h1")).to_have_text("About you")
+    expect(page.get_by_label("Your full name")).to_be_visible()
+    # Checked on the server: the error summary arrives without any script.
+    page.get_by_role("button", name="Continue").click()
+    expect(page).to_have_title(re.compile("^Error: "))
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Enter your full name.")
