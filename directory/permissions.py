@@ -167,6 +167,12 @@ def sees_everything(user):
     return user.is_active and (user.is_superuser or user.groups.filter(name=COORDINATORS).exists())
 
 
+def works_in_partnership(user):
+    """Coordinators, and staff of any organisation: who may open the
+    registers (each then shows only what the user's organisations hold)."""
+    return user.is_active and (sees_everything(user) or organisations_edited_by(user).exists())
+
+
 def within_organisations_of(user, path_lookup):
     """A filter for rows whose page lies in an organisation the user edits;
     `path_lookup` leads from the row to that page's tree path (for example

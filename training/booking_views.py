@@ -2,54 +2,21 @@
 confirmation (reached by a signed link that only the person has) and
 cancellation. Views parse the request with a form and call booking.py."""
 
-import uuid
-
-from django.core import signing
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.utils.crypto import constant_time_compare
 
 from training import booking as booking_service
 from training import notifications
+from training.booking_links import booking_from_token, booking_token
 from training.forms import BookingForm
-from training.models import Booking, Session
+from training.models import Session
 from website.consent import privacy_notice_url
 from website.form_protection import over_limit
 
-SIGNING_SALT = "training.booking"
 BAD_LINK = (
     "This link does not work. It may have been copied wrongly: try clicking the link in "
     "your email again, or contact the course runner."
 )
-
-
-def booking_token(booking):
-    """The booking's reference with a signature, in characters that Wagtail
-    page URLs allow (letters, digits, - and _), so no one can make a link
-    to another person's booking without the site's secret key."""
-    reference = booking.reference.hex
-    return f"{reference}-{_signer().signature(reference)}"
-
-
-def _signer():
-    return signing.Signer(salt=SIGNING_SALT)
-
-
-def booking_from_token(course, token):
-    """The booking a signed link names, on this course; None if the link
-    was altered, or names a booking that no longer exists or is elsewhere."""
-    reference, _, signature = token.partition("-")
-    if not constant_time_compare(signature, _signer().signature(reference)):
-        return None
-    try:
-        reference = uuid.UUID(hex=reference)
-    except ValueError:
-        return None
-    return (
-        Booking.objects.select_related("session", "session__venue")
-        .filter(reference=reference, session__page=course)
-        .first()
-    )
 
 
 def consent_wording(course):

@@ -6,12 +6,12 @@ import logging
 
 from django.core import mail
 
+from training.booking_links import booking_token
+
 logger = logging.getLogger(__name__)
 
 
 def booking_link(booking, name="booking"):
-    from training.booking_views import booking_token
-
     course = booking.session.page
     return course.get_full_url() + course.reverse_subpage(
         name, kwargs={"token": booking_token(booking)}

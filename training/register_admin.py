@@ -12,13 +12,9 @@ from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
 from wagtail_modeladmin.views import IndexView
 
-from directory.permissions import organisations_edited_by, sees_everything, within_organisations_of
+from directory.permissions import sees_everything, within_organisations_of, works_in_partnership
 from training.models import Booking, Session
 from website.spreadsheets import SafeCsvExportMixin
-
-
-def may_use_register(user):
-    return sees_everything(user) or organisations_edited_by(user).exists()
 
 
 def sessions_of(user):
@@ -45,7 +41,7 @@ class RegisterPermissionHelper(PermissionHelper):
     scope = None  # a function user -> queryset of what they may see
 
     def user_can_list(self, user):
-        return may_use_register(user)
+        return works_in_partnership(user)
 
     def user_can_inspect_obj(self, user, obj):
         return type(self).scope(user).filter(pk=obj.pk).exists()

@@ -11,7 +11,7 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from directory.permissions import organisations_edited_by, sees_everything
+from directory.permissions import organisations_edited_by, sees_everything, works_in_partnership
 
 from .models import Referral, ReferralEvent
 
@@ -41,7 +41,7 @@ def referrals_for(user):
 
 
 def may_use_inbox(user):
-    return user.is_active and (sees_everything(user) or organisations_edited_by(user).exists())
+    return works_in_partnership(user)
 
 
 def working_days_before(moment, days):

@@ -10,7 +10,7 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from tests.factories.training import BookingFactory, CoursePageFactory, SessionFactory
-from training.booking_views import booking_token
+from training.booking_links import booking_token
 from training.models import Booking
 
 VALID = {
