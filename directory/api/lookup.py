@@ -1,9 +1,10 @@
 """From a published id back to what it names. Ids are name-based UUIDs
 (ids.py), which cannot be reversed, so the ids of everything published are
 indexed: for services and service_at_locations the index is worked out
-from the published listings once per cache generation and day (caching.py),
-about 25 ms at 12,000 listings; organisations and taxonomies are few enough
-to index on each request."""
+from the published listings once per cache generation and day (caching.py;
+at 12,000 listings about 0.2 s and 0.6 s on a busy two-core machine, after
+the search itself); organisations and taxonomies are few enough to index on
+each request."""
 
 from directory.api import caching, ids, listings, taxonomies
 from directory.api.errors import ApiError, not_found

@@ -137,3 +137,13 @@ def test_no_personal_data_is_published(lists, organisation, make_place, client):
         referral.reference,
     ):
         assert secret not in published
+
+
+def test_a_namespace_that_is_not_a_uuid_stops_the_site(settings):
+    from directory.api.checks import id_namespace_is_a_uuid
+
+    settings.ORUK_ID_NAMESPACE = "not-a-uuid"
+    [error] = id_namespace_is_a_uuid(None)
+    assert error.id == "directory.E001"
+    settings.ORUK_ID_NAMESPACE = "6f0e3c9e-51a4-4d3b-9a53-0c1d2e3f4a5b"
+    assert id_namespace_is_a_uuid(None) == []

@@ -2,11 +2,13 @@
 bad parameter and a 404 for an unknown id, never a 500; the page envelope;
 the root and the OpenAPI document."""
 
+import datetime
 import json
 import uuid
 
 from directory.api import ids, openapi
 from directory.api.taxonomies import TAXONOMIES
+from directory.models import AccessPointPage
 from tests.directory.api import profile
 
 BAD_PARAMETERS = [
@@ -139,3 +141,24 @@ def test_taxonomies_and_terms(lists, api_ok):
     term = terms["contents"][0]
     assert api_ok(f"taxonomy_terms/{term['id']}") == term
     assert term["id"] == ids.taxonomy_term("barriers", "no_device")
+
+
+def test_modified_after_takes_dates_and_times_with_or_without_an_offset(lists, make_place, api_ok):
+    old = make_place("Old")
+    old.save_revision().publish()
+    AccessPointPage.objects.filter(pk=old.pk).update(
+        last_published_at=datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC)
+    )
+    new = make_place("New")
+    new.save_revision().publish()
+    for value, names in (
+        ("2025-01-01T00:00:00Z", ["New"]),
+        ("2025-01-01", ["New"]),
+        ("2023-12-31", ["New", "Old"]),
+        ("2024-01-01T00:30:00+01:00", ["New", "Old"]),  # 23:30 the day before, UTC
+        ("2024-01-01T00:30:00", ["New"]),  # UK time: GMT in January
+    ):
+        found = api_ok("services", modified_after=value)["contents"]
+        assert [service["name"] for service in found] == names, value
+    [listed] = api_ok("services", modified_after="2025-01-01")["contents"]
+    assert listed["last_modified"].endswith("Z")
