@@ -250,9 +250,30 @@ def rank_courses(needs, levels, courses, now):
         lambda pair: pair[0].languages,
     )
     options, _ = prefer_language(in_person + remote, needs, lambda pair: pair[0].languages)
-    matches = [describe_course(course, session, needs) for course, session in options]
-    matches.sort(key=lambda m: (m.distance is None, m.distance or 0, m.title))
-    return matches[:MAX_COURSES]
+    formats = preferred_formats(needs)
+    ranked = sorted(
+        ((course, describe_course(course, session, needs)) for course, session in options),
+        key=lambda pair: (
+            bool(formats) and pair[0].format not in formats,
+            pair[1].distance is None,
+            pair[1].distance or 0,
+            pair[1].title,
+        ),
+    )
+    return [match for _, match in ranked[:MAX_COURSES]]
+
+
+def preferred_formats(needs):
+    """The course formats the resident's preferred kind of support asks for:
+    help by phone means courses by phone; a group course means one in a room
+    with others. Preferred formats come first; the rest still follow, so a
+    resident is never left with nothing because of a preference."""
+    formats = set()
+    if "phone" in needs.support:
+        formats.add("phone")
+    if "group" in needs.support:
+        formats.add("in_person")
+    return formats
 
 
 def session_fits(session, needs, now):

@@ -270,3 +270,41 @@ def test_openings_are_described_by_day_and_part_of_day():
         "open Monday by appointment, Tuesday and Thursday mornings, "
         "Saturday mornings and afternoons"
     )
+
+
+def test_someone_who_wants_help_by_phone_is_offered_phone_courses_first():
+    tuesday = datetime.datetime(2026, 12, 3, 10, 0)
+    nearby_in_person = course(1, "first_steps", tuesday, miles_north=0.2)
+    by_phone = course(2, "first_steps", tuesday, format="phone")
+    online = course(3, "first_steps", tuesday, format="online")
+
+    result = route(
+        needs(barriers=frozenset({"low_skills"}), support=frozenset({"phone"})),
+        courses=[nearby_in_person, online, by_phone],
+    )
+
+    assert [match.id for match in result.courses] == [by_phone.id, nearby_in_person.id, online.id]
+    assert "by phone" in result.courses[0].reasons
+
+
+def test_group_course_and_phone_preferences_put_online_courses_last():
+    tuesday = datetime.datetime(2026, 12, 3, 10, 0)
+    online = course(1, "beginner", tuesday, format="online")
+    in_person = course(2, "beginner", tuesday, miles_north=3.0)
+    by_phone = course(3, "beginner", tuesday, format="phone")
+
+    result = route(
+        needs(support=frozenset({"group", "phone"})), courses=[online, by_phone, in_person]
+    )
+
+    assert [match.id for match in result.courses] == [in_person.id, by_phone.id, online.id]
+
+
+def test_without_a_format_preference_nearest_in_person_courses_lead_and_remote_follow():
+    tuesday = datetime.datetime(2026, 12, 3, 10, 0)
+    by_phone = course(1, "first_steps", tuesday, format="phone")
+    in_person = course(2, "first_steps", tuesday, miles_north=3.0)
+
+    result = route(needs(barriers=frozenset({"low_skills"})), courses=[by_phone, in_person])
+
+    assert [match.id for match in result.courses] == [in_person.id, by_phone.id]
