@@ -79,7 +79,7 @@ def test_no_device_and_no_skills_gets_a_device_loan_and_a_first_steps_course():
     assert result.courses[0].reasons[0] == "First steps course"
     assert "4 places left" in result.courses[0].reasons
     assert result.organisation_id == lender.organisation_id
-    assert any("borrow a device" in note for note in result.notes)
+    assert any("Borrowing a device" in note for note in result.notes)
 
 
 def test_devices_in_stock_come_before_an_empty_cupboard():
@@ -308,3 +308,38 @@ def test_without_a_format_preference_nearest_in_person_courses_lead_and_remote_f
     result = route(needs(barriers=frozenset({"low_skills"})), courses=[by_phone, in_person])
 
     assert [match.id for match in result.courses] == [in_person.id, by_phone.id]
+
+
+def test_no_device_puts_a_lender_with_stock_before_a_nearer_place_offering_more():
+    busy_centre = place(
+        1,
+        miles_north=0.5,
+        services={
+            "public-computers": "Computers to use",
+            "online-forms": "Help with online forms",
+            "drop-in": "Drop-in help",
+            "one-to-one": "One-to-one appointments",
+        },
+    )
+    lender = place(
+        2,
+        miles_north=1.4,
+        services={"device-loans": "Devices to borrow"},
+        lends_devices=True,
+        devices_in_stock=2,
+    )
+    empty_cupboard = place(
+        3,
+        miles_north=0.2,
+        services={"device-loans": "Devices to borrow"},
+        lends_devices=True,
+        devices_in_stock=0,
+    )
+
+    result = route(
+        needs(barriers=frozenset({"no_device", "low_skills"}), goals=frozenset({"benefits"})),
+        [busy_centre, empty_cupboard, lender],
+    )
+
+    assert result.places[0].id == lender.id
+    assert "lends devices (2 ready now)" in result.places[0].because
