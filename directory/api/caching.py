@@ -6,7 +6,8 @@ the listings are described with, moves the generation on, and every key
 here holds it, so the next request works its answer out again; with the
 shared cache (REDIS_URL) that holds across app servers. Keys also hold
 today's date (a listing's "show from / until" dates) and the full address
-asked for (host included: answers hold absolute links). Upcoming sessions
+asked for (host included: answers hold absolute links; only the parameters
+the API reads). Upcoming sessions
 pass with time, not with a change, so answers are kept for at most
 RESPONSE_SECONDS.
 
@@ -19,6 +20,10 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from directory import search_cache
+from directory.api.params import LocationParams
+
+# Every parameter any endpoint reads (LocationParams has them all).
+PARAMETERS = frozenset(LocationParams.base_fields)
 
 RESPONSE_SECONDS = search_cache.HITS_SECONDS
 
@@ -30,7 +35,10 @@ def key(kind, text=""):
 
 
 def response_key(request):
-    return key("response", request.build_absolute_uri())
+    """The address without the parameters no endpoint reads, in a fixed
+    order: unknown parameters never make a second copy of an answer."""
+    known = sorted((name, request.GET.getlist(name)) for name in request.GET if name in PARAMETERS)
+    return key("response", repr((request.build_absolute_uri(request.path), known)))
 
 
 def remembered(kind, build, text=""):
