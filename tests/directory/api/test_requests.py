@@ -66,7 +66,10 @@ def test_unknown_and_malformed_ids(lists, api):
         assert "ids are UUIDs" in body["message"]
 
 
-def test_unknown_addresses_and_other_methods(lists, client, api):
+def test_unknown_addresses_and_other_methods(lists, api):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
     status, body = api("no-such-thing")
     assert status == 404
     assert "openapi.json" in body["message"]
