@@ -14,6 +14,7 @@ Another app adds its own with `register()` from its AppConfig.ready()
 that plug into it and works the same when they are not installed."""
 
 import dataclasses
+import datetime
 import typing
 from typing import ClassVar
 
@@ -46,6 +47,11 @@ class DirectoryQuery:
     services: tuple[str, ...] = ()
     accessibility: tuple[str, ...] = ()
     weekday: int | None = None
+    # Times of day (UK time), for the open-data API's start_time and
+    # end_time: an opening or a session that starts at or after
+    # `starts_from` and ends by `ends_by` (on `weekday`, when given).
+    starts_from: datetime.time | None = None
+    ends_by: datetime.time | None = None
     open_now: bool = False
     free_only: bool = False
     skill_areas: tuple[str, ...] = ()
@@ -189,10 +195,9 @@ class AccessPointSource:
             )
         if query.free_only:
             pages = pages.filter(cost=AccessPointPage.Cost.FREE)
-        if query.weekday is not None:
-            pages = pages.filter(
-                _subset(OpeningHours.objects.filter(weekday=query.weekday).values("page_id"))
-            )
+        openings = opening_filter(query)
+        if openings is not None:
+            pages = pages.filter(_subset(OpeningHours.objects.filter(openings).values("page_id")))
         if query.open_now:
             moment = now.time()
             pages = pages.filter(temporarily_closed=False).filter(
@@ -263,6 +268,21 @@ class AccessPointSource:
         return results
 
 
+def opening_filter(query):
+    """The opening sessions that the day and times of day asked for, all
+    on one session (a Monday opening from 10am, not a Monday opening and
+    a Tuesday one from 10am); None when none is asked for. Appointment-only
+    sessions have no times, so times leave them out."""
+    conditions = Q()
+    if query.weekday is not None:
+        conditions &= Q(weekday=query.weekday)
+    if query.starts_from is not None:
+        conditions &= Q(by_appointment=False, opens__gte=query.starts_from)
+    if query.ends_by is not None:
+        conditions &= Q(by_appointment=False, closes__lte=query.ends_by)
+    return conditions or None
+
+
 SOURCES = [AccessPointSource()]
 
 
@@ -301,7 +321,9 @@ def order_hits(hits, query, source_order=()):
     position = {name: number for number, name in enumerate(source_order)}
 
     def title(hit):
-        return hit.title.lower()
+        # Then source and pk, so that listings with the same title keep one
+        # order from one search to the next (pages of results, API pages).
+        return (hit.title.lower(), hit.source, hit.pk)
 
     def nearest(hit):
         no_distance = hit.distance_miles is None

@@ -69,6 +69,13 @@ VARIED_PATHS = [
     "/find-help/?postcode={postcode}&radius=5&service=free-wifi&access=step-free",
     "/find-help/?postcode={postcode}&radius=5&when=1",
 ]
+# The open-data API (directory/api): a page of 50 services, a page deep in
+# the list, places near a postcode (5 miles), and one fully nested service.
+API_PATHS = [
+    "/api/oruk/services?per_page=50",
+    "/api/oruk/services?per_page=50&page=100",
+    "/api/oruk/service_at_locations?postcode=PR7+1AB&proximity=8047&per_page=50",
+]
 ASSETS = ["static/build/css/main.css", "static/build/js/app.js"]
 
 
@@ -98,6 +105,14 @@ def access_point_path():
     every database."""
     page = AccessPointPage.objects.live().order_by("-pk").first()
     return page.url if page else None
+
+
+def api_paths():
+    """API_PATHS and one service's full details: the last bench listing's."""
+    from directory.api import ids
+
+    page = AccessPointPage.objects.live().order_by("-pk").first()
+    return [*API_PATHS, *([f"/api/oruk/services/{ids.service('place', page.pk)}"] if page else [])]
 
 
 def measure(client, path, before_each=None):
@@ -209,6 +224,12 @@ def main():
         "(hits and the filters' HTML, directory/search_cache.py) emptied before each request."
     )
     print_table(client, DIRECTORY_PATHS, before_each=search_cache.invalidate)
+    print(
+        "\nThe Open Referral UK API (JSON KB gz in the last column): answered from its "
+        "cache, then worked out afresh (the cache generation moved on before every request)."
+    )
+    print_table(client, api_paths())
+    print_table(client, api_paths(), before_each=search_cache.invalidate)
     print(f"\nAfter the run: {machine_state()}")
     print_page_weight(client)
 
