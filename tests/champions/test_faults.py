@@ -8,6 +8,7 @@ from champions.models import Champion
 from tests.champions.test_signup import JOIN, answers
 from tests.faults import database_fails_at_the_save
 from website.database_faults import NOT_SAVED
+from website.models import OutgoingEmail
 
 
 @pytest.mark.django_db
@@ -27,3 +28,19 @@ def test_a_sign_up_that_cannot_be_saved_keeps_what_was_typed(client, cast):
 
     assert client.post(JOIN, answers()).status_code == 302
     assert Champion.objects.get(email="priya.shah@example.org").name == "Priya Shah"
+
+
+@pytest.mark.django_db
+def test_a_sign_up_while_the_mail_server_refuses_is_saved_and_its_emails_wait(
+    client, cast, smtp_refusing
+):
+    response = client.post(JOIN, answers(preferred_host=cast.host_a.pk))
+
+    assert response.status_code == 302
+    assert Champion.objects.filter(email="priya.shah@example.org").exists()
+    waiting = OutgoingEmail.objects.filter(status=OutgoingEmail.Status.FAILED)
+    assert sorted(email.to[0] for email in waiting) == [
+        "coordinator@example.org",
+        "priya.shah@example.org",
+        "staff_a@example.org",
+    ]

@@ -7,6 +7,7 @@ from directory.models import Referral
 from tests.faults import database_fails_at_the_save
 from tests.referrals.test_flow import DETAILS, begin
 from website.database_faults import NOT_SAVED
+from website.models import OutgoingEmail
 
 
 def test_a_referral_that_cannot_be_saved_says_so_and_sends_on_the_second_try(
@@ -30,3 +31,17 @@ def test_a_referral_that_cannot_be_saved_says_so_and_sends_on_the_second_try(
     referral = Referral.objects.get()
     assert referral.resident_name == "Alex Resident"
     assert referral.reference in done.content.decode()
+
+
+def test_a_referral_while_the_mail_server_refuses_is_sent_and_its_emails_wait(
+    client, lender, staff_a, coordinator, smtp_refusing
+):
+    begin(client)
+    client.post("/refer/details/", DETAILS)
+
+    done = client.post("/refer/check/", follow=True)
+
+    referral = Referral.objects.get()
+    assert referral.reference in done.content.decode()
+    waiting = OutgoingEmail.objects.filter(status=OutgoingEmail.Status.FAILED)
+    assert sorted(email.to[0] for email in waiting) == ["sam@example.org", "staff-a@example.org"]
