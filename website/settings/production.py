@@ -26,6 +26,10 @@ DEBUG = False
 
 # Behind a load balancer that terminates TLS and sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# ...and appends the address it saw to X-Forwarded-For, which the per-address
+# form limits count against (website/form_protection.py). Set false when
+# nothing sits in front of the app servers.
+TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", True)
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 # The load balancer's health check may call over plain HTTP (website/healthz.py).
 SECURE_REDIRECT_EXEMPT = [r"^healthz/?$"]
