@@ -1,6 +1,10 @@
 """Print the load test's figures and check that no submission was lost:
 
-    python -m loadtest.report STATS_CSV SUBMITTED_JSON BEFORE_JSON AFTER_JSON
+    python -m loadtest.report STATS SUBMITTED BEFORE AFTER [CPU_BEFORE CPU_AFTER]
+
+(the Locust stats CSV, the submissions Locust counted, the row counts
+before and after, and optionally the CPU seconds of the app, PostgreSQL
+and Redis before and after, from loadtest/cpu.py).
 
 Exit status 1 when a request failed or a submission the client saw succeed
 is not a new row; the latency goal is reported, never enforced."""
@@ -24,7 +28,24 @@ def number(row, column):
     return float(value) if value != "N/A" else 0.0
 
 
-def main(stats_csv, submitted_json, before_json, after_json):
+def cpu_report(cpu_before, cpu_after, requests, seconds):
+    before = json.loads(Path(cpu_before).read_text())
+    after = json.loads(Path(cpu_after).read_text())
+    used = {name: after[name] - before[name] for name in before}
+    per_request = {name: 1000 * value / max(requests, 1) for name, value in used.items()}
+    total = sum(per_request.values())
+    print(
+        "CPU per request: "
+        + ", ".join(f"{name} {ms:.0f} ms" for name, ms in per_request.items())
+        + f"; together {total:.0f} ms, so two free cores would serve about "
+        f"{2000 / total:.0f} requests per second"
+        if total
+        else "CPU per request: none measured"
+    )
+    print(f"CPU used during the run: {sum(used.values()) / seconds:.2f} cores on average")
+
+
+def main(stats_csv, submitted_json, before_json, after_json, cpu_before=None, cpu_after=None):
     stats = rows(stats_csv)
     submitted = json.loads(Path(submitted_json).read_text())
     before = json.loads(Path(before_json).read_text())
@@ -47,6 +68,9 @@ def main(stats_csv, submitted_json, before_json, after_json):
         f"p99 {number(total, '99%'):.0f} ms"
     )
     print(f"Goal p95 under {GOAL_P95_MS} ms: {'met' if p95 < GOAL_P95_MS else 'NOT met'}")
+    if cpu_before and cpu_after:
+        seconds = requests / max(number(total, "Requests/s"), 0.001)
+        cpu_report(cpu_before, cpu_after, requests, seconds)
 
     lost = False
     print()
@@ -63,6 +87,6 @@ def main(stats_csv, submitted_json, before_json, after_json):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 5:
+    if len(sys.argv) not in (5, 7):
         sys.exit(__doc__)
     sys.exit(main(*sys.argv[1:]))

@@ -49,6 +49,8 @@ def pg_arguments(db):
     env = {**os.environ, "PGCONNECT_TIMEOUT": "10"}
     if db.get("PASSWORD"):
         env["PGPASSWORD"] = db["PASSWORD"]
+    if db.get("OPTIONS", {}).get("sslmode"):
+        env["PGSSLMODE"] = db["OPTIONS"]["sslmode"]
     return args, env
 
 
