@@ -22,6 +22,8 @@ from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 
+from website.request_log import loggable_path
+
 logger = logging.getLogger(__name__)
 
 DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
@@ -51,7 +53,7 @@ class DatabaseUnavailableMiddleware:
         logger.warning(
             "Database unavailable during %s %s (%s)",
             request.method,
-            request.path,
+            loggable_path(request.path),
             type(exception).__name__,
         )
         if request.method != "POST":

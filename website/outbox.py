@@ -106,7 +106,7 @@ def alternatives(message):
 
 def stored_attachment(item):
     if isinstance(item, MIMEBase):
-        name, content, mimetype = item.get_filename() or "", item.get_payload(decode=True), None
+        name, content = item.get_filename() or "", item.get_payload(decode=True)
         mimetype = item.get_content_type()
     else:
         name, content, mimetype = item[0], item[1], item[2]
