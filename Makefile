@@ -63,6 +63,19 @@ format: install ## Format the code with ruff
 bench: install assets ## Print latency percentiles and SQL queries per request for the main pages
 	DJANGO_SETTINGS_MODULE=website.settings.test $(PY) -m tests.bench
 
+.PHONY: backup
+backup: install ## Back up the database and media into var/backups/<date-time> (docs/operations.md)
+	$(MANAGE) backup_site
+
+.PHONY: restore
+restore: install ## Restore BACKUP=var/backups/… into the empty DATABASE_URL database, and check every table
+	@test -n "$(BACKUP)" || { echo "Give the backup folder: make restore BACKUP=var/backups/…"; exit 1; }
+	$(MANAGE) restore_site "$(BACKUP)"
+
+.PHONY: loadtest
+loadtest: install assets ## Locust against gunicorn + PostgreSQL: requests/s, p50/p95/p99, errors, rows before/after
+	scripts/loadtest
+
 .PHONY: lock
 lock: ## Re-pin requirements.lock from pyproject.toml in a clean virtualenv
 	rm -rf var/lockenv && $(PYTHON) -m venv var/lockenv

@@ -5,6 +5,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
 from website.consent import privacy_notice_url
+from website.database_faults import DATABASE_UNAVAILABLE, NOT_SAVED, NOT_SAVED_STATUS
 from website.form_protection import over_limit
 from website.models import BrandSettings
 
@@ -24,20 +25,26 @@ OUTCOME = "champions_sign_up"
 
 def join(request):
     privacy_url = privacy_notice_url(request)
+    status = 200
     if request.method == "POST":
         form = ChampionSignUpForm(request.POST, privacy_url=privacy_url)
         if over_limit(request, "champion-sign-up", SIGN_UPS_PER_HOUR, window_seconds=3600):
             form.add_error(None, TOO_MANY)
         elif form.is_valid():
-            result = sign_up(form.cleaned_data, form.consent_text)
-            partnership = BrandSettings.for_request(request).partnership_name
-            notifications.thank_volunteer(result, partnership)
-            notifications.tell_coordinators_and_host(result)
-            request.session[OUTCOME] = "updated" if result.updated else "new"
-            return redirect("champions:join_done")
+            try:
+                result = sign_up(form.cleaned_data, form.consent_text)
+            except DATABASE_UNAVAILABLE:
+                form.add_error(None, NOT_SAVED)
+                status = NOT_SAVED_STATUS
+            else:
+                partnership = BrandSettings.for_request(request).partnership_name
+                notifications.thank_volunteer(result, partnership)
+                notifications.tell_coordinators_and_host(result)
+                request.session[OUTCOME] = "updated" if result.updated else "new"
+                return redirect("champions:join_done")
     else:
         form = ChampionSignUpForm(privacy_url=privacy_url)
-    return TemplateResponse(request, "champions/join.html", {"form": form})
+    return TemplateResponse(request, "champions/join.html", {"form": form}, status=status)
 
 
 def join_done(request):

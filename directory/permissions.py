@@ -82,7 +82,8 @@ def coordinators_group():
     )
     group.permissions.add(
         *Permission.objects.filter(
-            content_type__app_label="website", codename="manage_personal_data"
+            content_type__app_label="website",
+            codename__in=["manage_personal_data", "view_outgoingemail"],
         )
     )
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()

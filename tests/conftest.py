@@ -44,3 +44,19 @@ def full_demo_site(db):
 @pytest.fixture
 def home_page(demo_site):
     return HomePage.objects.get()
+
+
+@pytest.fixture
+def email_outbox(settings):
+    """The outbox in front of the test mailbox, as in production (Django's
+    test set-up otherwise sends straight to mail.outbox)."""
+    settings.EMAIL_BACKEND = "website.outbox.OutboxEmailBackend"
+    settings.OUTBOX_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    return settings
+
+
+@pytest.fixture
+def smtp_refusing(email_outbox):
+    """The outbox in front of a mail server that refuses every message."""
+    email_outbox.OUTBOX_DELIVERY_BACKEND = "tests.mail_backends.SMTPRefusing"
+    return email_outbox

@@ -11,6 +11,7 @@ from training.booking_links import booking_from_token, booking_token
 from training.forms import BookingForm
 from training.models import Session
 from website.consent import privacy_notice_url
+from website.database_faults import DATABASE_UNAVAILABLE, NOT_SAVED, NOT_SAVED_STATUS
 from website.form_protection import over_limit
 
 BAD_LINK = (
@@ -46,6 +47,7 @@ def book_session(request, course, pk):
         "consent_wording": consent_wording(course),
         "submit_label": "Join the waiting list" if full else "Book a place",
     }
+    status = 200
     if request.method == "POST":
         form = BookingForm(request.POST, **form_kwargs)
         if over_limit(request, "booking", limit=10, window_seconds=3600):
@@ -63,6 +65,9 @@ def book_session(request, course, pk):
                 )
             except booking_service.BookingRefused as refusal:
                 form.add_error(None, str(refusal))
+            except DATABASE_UNAVAILABLE:
+                form.add_error(None, NOT_SAVED)
+                status = NOT_SAVED_STATUS
             else:
                 if result.created:
                     notifications.booking_received(result.booking)
@@ -76,6 +81,7 @@ def book_session(request, course, pk):
         request,
         "training/book_session.html",
         {"page": course, "session": session, "full": full, "form": form},
+        status=status,
     )
 
 

@@ -3,6 +3,7 @@ honeypot field that people never fill in, and a per-address limit on
 submissions counted in the shared cache (so it holds across app servers)."""
 
 from django import forms
+from django.conf import settings
 from django.core.cache import cache
 
 HONEYPOT_FIELD = "website_url"
@@ -35,11 +36,13 @@ class HoneypotFormMixin(forms.Form):
 
 
 def client_address(request):
-    """The address to count submissions against. Behind the load balancer,
-    Django's SECURE_PROXY_SSL_HEADER setting implies X-Forwarded-For is set
-    by our own proxy; its last entry is the one the proxy saw."""
+    """The address to count submissions against. Behind the load balancer
+    (production sets TRUST_X_FORWARDED_FOR) X-Forwarded-For is set by our
+    own proxy and its last entry is the one the proxy saw, which a client
+    cannot choose. Anywhere else the header is the client's own and is
+    ignored."""
     forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if forwarded:
+    if forwarded and getattr(settings, "TRUST_X_FORWARDED_FOR", False):
         return forwarded.split(",")[-1].strip()
     return request.META.get("REMOTE_ADDR", "unknown")
 

@@ -1,10 +1,15 @@
-"""The shared admin pages: one person's data across every register."""
+"""The shared admin pages: one person's data across every register, and
+the email outbox."""
 
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail_modeladmin.options import modeladmin_register
 
 from website import personal_data_views
+from website.outbox_admin import OutgoingEmailAdmin
+
+modeladmin_register(OutgoingEmailAdmin)
 
 
 @hooks.register("register_admin_urls")

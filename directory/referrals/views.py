@@ -11,6 +11,7 @@ from django.utils.datastructures import MultiValueDict
 from django.utils.dateparse import parse_datetime
 from django.views.decorators.debug import sensitive_post_parameters
 
+from website.database_faults import DATABASE_UNAVAILABLE, NOT_SAVED, NOT_SAVED_STATUS
 from website.form_protection import HONEYPOT_FIELD, over_limit
 from website.models import BrandSettings
 
@@ -91,24 +92,31 @@ def check(request):
     if form is None or not form.is_valid():
         return redirect("referral_details" if draft.get("mode") else "referral_start")
     error = ""
+    status = 200
     if request.method == "POST":
         if over_limit(request, "referral", REFERRALS_PER_HOUR, window_seconds=3600):
             error = TOO_MANY
         else:
-            referral, _ = intake.submit(
-                draft["mode"],
-                draft["consent_text"],
-                parse_datetime(draft["consented_at"]),
-                form.cleaned_data,
-                intake.requested_place(draft.get("to")),
-            )
-            notifications.confirm_to_sender(
-                referral, BrandSettings.for_request(request).partnership_name
-            )
-            notifications.tell_receiver(referral)
-            request.session.pop(DRAFT, None)
-            request.session[DONE] = referral.pk
-            return redirect("referral_done")
+            try:
+                referral, _ = intake.submit(
+                    draft["mode"],
+                    draft["consent_text"],
+                    parse_datetime(draft["consented_at"]),
+                    form.cleaned_data,
+                    intake.requested_place(draft.get("to")),
+                )
+            except DATABASE_UNAVAILABLE:
+                # Nothing was saved and the draft stays in the session, so
+                # sending again from this page sends it all.
+                error, status = NOT_SAVED, NOT_SAVED_STATUS
+            else:
+                notifications.confirm_to_sender(
+                    referral, BrandSettings.for_request(request).partnership_name
+                )
+                notifications.tell_receiver(referral)
+                request.session.pop(DRAFT, None)
+                request.session[DONE] = referral.pk
+                return redirect("referral_done")
     return TemplateResponse(
         request,
         "referrals/check.html",
@@ -118,6 +126,7 @@ def check(request):
             "self_referral": is_self(draft),
             "place": intake.requested_place(draft.get("to")),
         },
+        status=status,
     )
 
 

@@ -65,7 +65,8 @@ def test_production_reads_database_cache_and_email_from_environment():
     code = (
         "from django.conf import settings as s;"
         "print(s.DATABASES['default']['ENGINE'], s.DATABASES['default']['HOST'],"
-        " s.CACHES['default']['BACKEND'], s.EMAIL_BACKEND, s.EMAIL_HOST, s.EMAIL_PORT)"
+        " s.CACHES['default']['BACKEND'], s.EMAIL_BACKEND, s.OUTBOX_DELIVERY_BACKEND,"
+        " s.EMAIL_HOST, s.EMAIL_PORT)"
     )
     result = manage("shell", "-v", "0", "-c", code, env=env)
     assert result.returncode == 0, result.stderr
@@ -73,6 +74,7 @@ def test_production_reads_database_cache_and_email_from_environment():
         "django.db.backends.postgresql",
         "db.internal",
         "django.core.cache.backends.redis.RedisCache",
+        "website.outbox.OutboxEmailBackend",
         "django.core.mail.backends.smtp.EmailBackend",
         "smtp.example.org",
         "2525",

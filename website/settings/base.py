@@ -58,6 +58,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # /healthz first: no host check, HTTPS redirect or log line (website/healthz.py).
+    "website.healthz.HealthCheckMiddleware",
+    "website.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -67,6 +70,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "website.database_faults.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "website.urls"
@@ -101,6 +105,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # transaction (BEGIN IMMEDIATE) instead of failing with "database is
     # locked" when two of them read first: bookings count places, then write.
     DATABASES["default"].setdefault("OPTIONS", {}).update(transaction_mode="IMMEDIATE", timeout=20)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # An unreachable database fails within seconds (the static error page,
+    # a free worker) instead of waiting as long as TCP would.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", int(os.environ.get("DB_CONNECT_TIMEOUT", "5"))
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Optional shared cache: several app servers share one Redis; otherwise each
@@ -144,7 +154,11 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Every email is stored in the outbox first, then handed to the delivery
+# backend and retried by `manage.py send_queued_email` (website/outbox.py).
+EMAIL_BACKEND = "website.outbox.OutboxEmailBackend"
+OUTBOX_DELIVERY_BACKEND = "django.core.mail.backends.console.EmailBackend"
+OUTBOX_KEEP_SENT_DAYS = int(os.environ.get("OUTBOX_KEEP_SENT_DAYS", "7"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "no-reply@example.org")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -175,9 +189,19 @@ MAP_ATTRIBUTION = os.environ.get("MAP_ATTRIBUTION", "© OpenStreetMap contributo
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"message_only": {"format": "%(message)s"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "request_lines": {"class": "logging.StreamHandler", "formatter": "message_only"},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
+        # One JSON line per request (website/request_log.py).
+        "website.requests": {
+            "handlers": ["request_lines"],
+            "level": "INFO" if env_bool("REQUEST_LOG", True) else "WARNING",
+            "propagate": False,
+        },
         "django.request": {"level": "ERROR"},
         # Page-by-page chatter from Wagtail's actions and its background tasks.
         "wagtail": {"level": "WARNING"},

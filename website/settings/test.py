@@ -21,6 +21,8 @@ DEBUG = False
 SECRET_KEY = "test-only-key"  # noqa: S105
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Tests that put the outbox in front (EMAIL_BACKEND) deliver to mail.outbox.
+OUTBOX_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Tests render pages without running collectstatic first.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},

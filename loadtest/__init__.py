@@ -1,0 +1,1 @@
+"""`make loadtest`: Locust against gunicorn and PostgreSQL (see docs/operations.md)."""

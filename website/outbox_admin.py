@@ -1,0 +1,54 @@
+"""The email outbox in the admin: read-only, for coordinators (the
+website.view_outgoingemail permission) and superusers only, since the
+emails carry personal data."""
+
+from wagtail_modeladmin.helpers import PermissionHelper
+from wagtail_modeladmin.options import ModelAdmin
+
+from website.models import OutgoingEmail
+
+PERMISSION = "website.view_outgoingemail"
+
+
+class OutboxPermissionHelper(PermissionHelper):
+    def user_can_list(self, user):
+        return user.has_perm(PERMISSION)
+
+    def user_can_inspect_obj(self, user, obj):
+        return user.has_perm(PERMISSION)
+
+    def user_can_create(self, user):
+        return False
+
+    def user_can_edit_obj(self, user, obj):
+        return False
+
+    def user_can_delete_obj(self, user, obj):
+        return False
+
+
+class OutgoingEmailAdmin(ModelAdmin):
+    model = OutgoingEmail
+    menu_label = "Email outbox"
+    menu_icon = "mail"
+    menu_order = 950
+    add_to_settings_menu = True
+    list_display = ("subject", "status", "created_at", "attempts", "last_error", "sent_at")
+    list_display_add_buttons = "subject"
+    list_filter = ("status",)
+    search_fields = ("subject", "recipients")
+    inspect_view_enabled = True
+    inspect_view_fields = (
+        "subject",
+        "status",
+        "to",
+        "cc",
+        "reply_to",
+        "created_at",
+        "attempts",
+        "last_error",
+        "next_attempt_at",
+        "sent_at",
+        "body",
+    )
+    permission_helper_class = OutboxPermissionHelper
