@@ -72,15 +72,15 @@ def route(needs, rules, places, courses, now):
         suitable, needs, lambda p: (p.latitude, p.longitude), lambda p: p.languages
     )
     ranked = sorted(
-        ((place, *describe_place(place, needs, services)) for place in suitable),
-        key=lambda row: (
-            row[2].id != needs.requested_place_id,
-            not lends_what_they_lack(row[0], needs),
-            -row[1],
-            row[2].distance or 0,
+        suitable,
+        key=lambda place: (
+            place.id != needs.requested_place_id,
+            not lends_what_they_lack(place, needs),
+            -place_score(place, needs, services),
+            distance_to(place, needs) or 0,
         ),
     )
-    place_matches = [match for _, _, match in ranked[:MAX_PLACES]]
+    place_matches = [describe_place(place, needs, services) for place in ranked[:MAX_PLACES]]
 
     course_matches = rank_courses(needs, levels, courses, now)
 
@@ -176,25 +176,42 @@ def times_of(opening):
     return parts
 
 
-def describe_place(place, needs, services):
-    """(score, Match): what the place offers that is wanted, how far, when
-    it is open for them, which needs it meets."""
-    reasons, score = [], 0
-    for slug in sorted(services & set(place.services), key=list(place.services).index):
+def place_score(place, needs, services):
+    """How well a place suits: 3 for each wanted service, more for a device
+    in stock for someone without one, a National Databank hub for someone
+    without data, and their language; less a point a mile."""
+    score = 0
+    for slug in services & set(place.services):
         score += 3
+        if slug == DEVICE_SERVICE and place.lends_devices:
+            score += 3 if "no_device" in needs.barriers and place.devices_in_stock else 0
+        elif slug == DATA_SERVICE and place.is_databank_hub:
+            score += 2 if needs.barriers & DATA_BARRIERS else 0
+    if needs.language and needs.language in place.languages:
+        score += 2
+    return score - (distance_to(place, needs) or 0)
+
+
+def distance_to(place, needs):
+    if needs.located and place.latitude is not None:
+        return miles(needs, place.latitude, place.longitude)
+    return None
+
+
+def describe_place(place, needs, services):
+    """The Match: what the place offers that is wanted, how far, when it is
+    open for them, which needs it meets (the reasons place_score counts)."""
+    reasons = []
+    for slug in sorted(services & set(place.services), key=list(place.services).index):
         if slug == DEVICE_SERVICE and place.lends_devices:
             stock = place.devices_in_stock
             reasons.append(f"lends devices ({stock} ready now)" if stock else "lends devices")
-            if "no_device" in needs.barriers and stock:
-                score += 3
         elif slug == DATA_SERVICE and place.is_databank_hub:
             reasons.append("National Databank hub: free SIM cards with data")
-            score += 2 if needs.barriers & DATA_BARRIERS else 0
         else:
             reasons.append(lower_first(place.services[slug]))
-    distance = None
-    if needs.located and place.latitude is not None:
-        distance = miles(needs, place.latitude, place.longitude)
+    distance = distance_to(place, needs)
+    if distance is not None:
         reasons.append(f"{distance:.1f} miles")
     opening_text = describe_openings(fitting_openings(place.hours, needs) or place.hours)
     if opening_text:
@@ -202,8 +219,7 @@ def describe_place(place, needs, services):
     reasons += [lower_first(place.accessibility[slug]) for slug in needs.accessibility]
     if needs.language and needs.language in place.languages:
         reasons.append(f"speaks {place.languages[needs.language]}")
-        score += 2
-    match = Match(
+    return Match(
         "place",
         place.id,
         place.title,
@@ -216,7 +232,6 @@ def describe_place(place, needs, services):
         place.phone,
         place.accepts_referrals,
     )
-    return score - (distance or 0), match
 
 
 def describe_openings(openings):
