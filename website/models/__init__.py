@@ -1,5 +1,6 @@
 from .brand import BrandSettings, NavigationSettings
 from .data_protection import DataProtectionSettings
+from .open_data import OpenDataSettings
 from .pages import ContentPage, HomePage, NewsIndexPage, NewsPage
 
 __all__ = [
@@ -10,4 +11,5 @@ __all__ = [
     "NavigationSettings",
     "NewsIndexPage",
     "NewsPage",
+    "OpenDataSettings",
 ]
