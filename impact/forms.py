@@ -72,6 +72,7 @@ class PeriodForm(ErrorLinksMixin, forms.Form):
             (key, f"{periods.named(key, today).name}: {periods.named(key, today).dates_text}")
             for key in (periods.THIS_YEAR, periods.LAST_YEAR, periods.LAST_12_MONTHS)
         ] + [(periods.CUSTOM, CUSTOM_LABEL)]
+        self.fields["period"].initial = periods.DEFAULT
         self.custom_label = CUSTOM_LABEL
         self.helper = FormHelper()
         self.helper.form_method = "get"
@@ -90,6 +91,9 @@ class PeriodForm(ErrorLinksMixin, forms.Form):
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("period") != periods.CUSTOM:
+            # Dates typed and then left for another period do not matter.
+            for name in ("start", "end"):
+                self._errors.pop(name, None)
             return cleaned
         start, end = cleaned.get("start"), cleaned.get("end")
         for name, what in (("start", "start date"), ("end", "end date")):
@@ -101,13 +105,14 @@ class PeriodForm(ErrorLinksMixin, forms.Form):
 
     @property
     def error_links(self):
-        """Date errors link to the date's first box (the day)."""
-        links = []
-        for anchor, message in super().error_links:
-            if anchor in ("#id_start", "#id_end"):
-                anchor += "_0"
-            links.append((anchor, message))
-        return links
+        """Date errors link to the date's first box (the day); the period
+        to its first radio (numbered from 0 by ConditionalRadios)."""
+        first_box = {
+            "#id_start": "#id_start_0",
+            "#id_end": "#id_end_0",
+            "#id_period_1": "#id_period_0",
+        }
+        return [(first_box.get(anchor, anchor), message) for anchor, message in super().error_links]
 
     def chosen_period(self):
         """The period asked for; the default when nothing was asked. Call

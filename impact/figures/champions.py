@@ -29,7 +29,7 @@ def champions_table(period):
             Row("Signed up", signed_up, about_people=True),
             Row("Trained", trained, about_people=True),
             Row("Active (helped residents)", active, about_people=True),
-            Row("Residents helped", activity["helped"] or 0, about_people=True),
+            Row("Residents helped", activity["helped"] or 0, about_people=True, charted=False),
             Row(
                 "Hours given",
                 activity["hours"] or 0,

@@ -42,8 +42,8 @@ def learning_table(period, annual_target):
         label_heading="Figure",
         value_heading="Number",
         rows=(
-            Row("Courses running", offered["courses"]),
-            Row("Sessions", offered["sessions"]),
+            Row("Courses running", offered["courses"], charted=False),
+            Row("Sessions", offered["sessions"], charted=False),
             Row("Learning opportunities (session places)", offered["places"] or 0),
             Row("Target for the period", target_for(period, annual_target)),
             Row("Places booked", taken["booked"], about_people=True),
@@ -51,8 +51,10 @@ def learning_table(period, annual_target):
             Row("Completions", taken["completed"], about_people=True),
         ),
         description=(
-            "A learning opportunity is one place on one session. The target is "
-            f"{annual_target:,} a year, in proportion for a shorter or longer period."
+            "A learning opportunity is one place on one session, counted in the period the "
+            "session starts in (sessions already planned for later in the period count too). "
+            f"The target is {annual_target:,} a year, in proportion for a shorter or longer "
+            "period."
         ),
     )
 
