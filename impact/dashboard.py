@@ -9,8 +9,6 @@ from urllib.parse import urlencode
 from . import charts, suppression
 from .figures import target_for
 
-FORM_KEYS = ("period", "start_0", "start_1", "start_2", "end_0", "end_1", "end_2")
-
 
 @dataclasses.dataclass(frozen=True)
 class Figure:

@@ -2,11 +2,12 @@
 can bookmark or send. Its errors follow the GOV.UK date input pattern: one
 message per problem, naming the date and the part that is wrong."""
 
+import dataclasses
 import datetime
 
 from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import HTML, ConditionalQuestion, ConditionalRadios, Field, Layout
+from crispy_forms_gds.layout import HTML, Field, Layout, Size
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
@@ -17,7 +18,6 @@ from . import periods
 
 EARLIEST_YEAR = 2000
 LATEST_YEAR = 2100
-CUSTOM_LABEL = "Between two dates"
 
 
 class PeriodDateField(DateInputField):
@@ -53,7 +53,9 @@ class PeriodDateField(DateInputField):
         return value
 
 
-class PeriodForm(ErrorLinksMixin, forms.Form):
+class FixedPeriodForm(ErrorLinksMixin, forms.Form):
+    """This year, last year or the last 12 months."""
+
     period = forms.ChoiceField(
         label="Which period?",
         widget=forms.RadioSelect,
@@ -62,39 +64,44 @@ class PeriodForm(ErrorLinksMixin, forms.Form):
             "invalid_choice": "Select a period from the list",
         },
     )
+
+    def __init__(self, data=None, today=None, chosen=None, **kwargs):
+        super().__init__(data, **kwargs)
+        self.today = today
+        self.fields["period"].choices = [
+            (key, f"{periods.named(key, today).name}: {periods.named(key, today).dates_text}")
+            for key in periods.FIXED
+        ]
+        self.fields["period"].initial = periods.DEFAULT if chosen is None else chosen
+        self.helper = gds_helper(
+            "period-form",
+            Field.radios("period", legend_size=Size.SMALL),
+            HTML(BUTTON.format("Show figures")),
+        )
+
+    def chosen_period(self):
+        return periods.named(self.cleaned_data["period"], self.today)
+
+
+class DatesForm(ErrorLinksMixin, forms.Form):
+    """Any two dates. A form of its own, rather than a fourth choice that
+    reveals the dates, so that it needs no JavaScript and no date typed
+    here can be quietly overruled by a choice above it."""
+
     start = PeriodDateField("start date", label="Start date", help_text="For example, 1 4 2025")
     end = PeriodDateField("end date", label="End date", help_text="For example, 31 3 2026")
 
-    def __init__(self, data=None, today=None, **kwargs):
-        self.today = today
+    def __init__(self, data=None, **kwargs):
         super().__init__(data, **kwargs)
-        self.fields["period"].choices = [
-            (key, f"{periods.named(key, today).name}: {periods.named(key, today).dates_text}")
-            for key in (periods.THIS_YEAR, periods.LAST_YEAR, periods.LAST_12_MONTHS)
-        ] + [(periods.CUSTOM, CUSTOM_LABEL)]
-        self.fields["period"].initial = periods.DEFAULT
-        self.custom_label = CUSTOM_LABEL
-        self.helper = FormHelper()
-        self.helper.form_method = "get"
-        self.helper.form_tag = True
-        self.helper.attrs = {"novalidate": "", "id": "period-form"}
-        choices = [label for _key, label in self.fields["period"].choices]
-        self.helper.layout = Layout(
-            ConditionalRadios(
-                "period",
-                *choices[:-1],
-                ConditionalQuestion(CUSTOM_LABEL, Field("start"), Field("end")),
-            ),
-            HTML('<button class="govuk-button" data-module="govuk-button">Show figures</button>'),
+        self.helper = gds_helper(
+            "dates-form",
+            Field("start", context=SMALL_LEGEND),
+            Field("end", context=SMALL_LEGEND),
+            HTML(BUTTON.format("Show figures for these dates")),
         )
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("period") != periods.CUSTOM:
-            # Dates typed and then left for another period do not matter.
-            for name in ("start", "end"):
-                self._errors.pop(name, None)
-            return cleaned
         start, end = cleaned.get("start"), cleaned.get("end")
         for name, what in (("start", "start date"), ("end", "end date")):
             if cleaned.get(name) is None and name not in self.errors:
@@ -105,21 +112,55 @@ class PeriodForm(ErrorLinksMixin, forms.Form):
 
     @property
     def error_links(self):
-        """Date errors link to the date's first box (the day); the period
-        to its first radio (numbered from 0 by ConditionalRadios)."""
-        first_box = {
-            "#id_start": "#id_start_0",
-            "#id_end": "#id_end_0",
-            "#id_period_1": "#id_period_0",
-        }
-        return [(first_box.get(anchor, anchor), message) for anchor, message in super().error_links]
+        """Date errors link to the date's first box (the day)."""
+        return [(anchor + "_0", message) for anchor, message in super().error_links]
 
     def chosen_period(self):
-        """The period asked for; the default when nothing was asked. Call
-        only on a valid (or unbound) form."""
-        if not self.is_bound:
-            return periods.named(periods.DEFAULT, self.today)
-        key = self.cleaned_data["period"]
-        if key == periods.CUSTOM:
-            return periods.between(self.cleaned_data["start"], self.cleaned_data["end"])
-        return periods.named(key, self.today)
+        return periods.between(self.cleaned_data["start"], self.cleaned_data["end"])
+
+
+SMALL_LEGEND = {"legend_size": Size.for_legend(Size.SMALL)}
+BUTTON = '<button class="govuk-button" data-module="govuk-button">{}</button>'
+
+
+def gds_helper(form_id, *items):
+    helper = FormHelper()
+    helper.form_method = "get"
+    helper.attrs = {"novalidate": "", "id": form_id}
+    helper.layout = Layout(*items)
+    return helper
+
+
+DATE_KEYS = ("start_0", "start_1", "start_2", "end_0", "end_1", "end_2")
+
+
+@dataclasses.dataclass
+class PeriodChoice:
+    """The two forms as the page draws them, the one the query string
+    filled in (if any), and the period to show (None while the filled-in
+    form has errors)."""
+
+    fixed: FixedPeriodForm
+    dates: DatesForm
+    bound: forms.Form | None
+    period: periods.Period | None
+
+    @property
+    def errors_form(self):
+        return self.bound if self.bound is not None and self.bound.errors else None
+
+
+def choose_period(params, today):
+    """Read the query string: two dates if any date box was sent, else a
+    named period if one was, else this year."""
+    if any(key in params for key in DATE_KEYS):
+        dates = DatesForm(params)
+        period = dates.chosen_period() if dates.is_valid() else None
+        fixed = FixedPeriodForm(today=today, chosen="")  # no period ticked
+        return PeriodChoice(fixed, dates, dates, period)
+    if "period" in params:
+        fixed = FixedPeriodForm(params, today=today)
+        period = fixed.chosen_period() if fixed.is_valid() else None
+        return PeriodChoice(fixed, DatesForm(), fixed, period)
+    period = periods.named(periods.DEFAULT, today)
+    return PeriodChoice(FixedPeriodForm(today=today), DatesForm(), None, period)

@@ -12,6 +12,7 @@ LAST_YEAR = "last_year"
 LAST_12_MONTHS = "last_12_months"
 CUSTOM = "custom"
 DEFAULT = THIS_YEAR
+FIXED = (THIS_YEAR, LAST_YEAR, LAST_12_MONTHS)
 
 
 def format_date(day):
@@ -79,7 +80,6 @@ class Period:
         if self.key != CUSTOM:
             return {"period": self.key}
         return {
-            "period": CUSTOM,
             "start_0": self.start.day,
             "start_1": self.start.month,
             "start_2": self.start.year,

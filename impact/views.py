@@ -9,38 +9,39 @@ from website.spreadsheets import csv_response
 
 from . import dashboard
 from .figures import report_for
-from .forms import PeriodForm
-
-
-def period_form(request):
-    """Bound only when the query string chooses a period, so other
-    parameters (a campaign tag) leave the default period in place."""
-    asked = any(key in request.GET for key in dashboard.FORM_KEYS)
-    return PeriodForm(request.GET if asked else None, today=timezone.localdate())
+from .forms import choose_period
 
 
 def dashboard_context(request, page):
-    form = period_form(request)
-    if form.is_bound and not form.is_valid():
-        return {"form": form, "period": None, "sections": [], "headlines": []}
-    period = form.chosen_period()
-    report = report_for(period, page.annual_learning_target)
+    """Other parameters in the query string (a campaign tag) leave the
+    default period in place."""
+    choice = choose_period(request.GET, timezone.localdate())
+    context = {
+        "fixed_form": choice.fixed,
+        "dates_form": choice.dates,
+        "form": choice.errors_form,
+        "period": choice.period,
+        "sections": [],
+        "headlines": [],
+    }
+    if choice.period is None:
+        return context
+    report = report_for(choice.period, page.annual_learning_target)
     return {
-        "form": form,
-        "period": period,
+        **context,
         "sections": dashboard.sections(report, public=True, page_url=page.url),
         "headlines": dashboard.headlines(report, public=True),
     }
 
 
 def figure_csv(request, page, slug):
-    form = period_form(request)
-    if form.is_bound and not form.is_valid():
-        problems = "; ".join(message for _anchor, message in form.error_links)
+    choice = choose_period(request.GET, timezone.localdate())
+    if choice.period is None:
+        problems = "; ".join(message for _anchor, message in choice.errors_form.error_links)
         return HttpResponseBadRequest(
             f"Choose the period again: {problems}.", content_type="text/plain; charset=utf-8"
         )
-    period = form.chosen_period()
+    period = choice.period
     found = dashboard.csv_rows(report_for(period, page.annual_learning_target), slug, public=True)
     if found is None:
         raise Http404("No such figure")

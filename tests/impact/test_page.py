@@ -84,7 +84,7 @@ def test_with_no_choice_the_page_shows_this_year(client, impact_page):
 
 
 def test_bad_dates_are_explained_and_what_was_typed_is_kept(client, impact_page):
-    query = "period=custom&start_0=31&start_1=2&start_2=2025&end_0=3&end_1=&end_2=2025"
+    query = "start_0=31&start_1=2&start_2=2025&end_0=3&end_1=&end_2=2025"
     response = client.get(f"/impact/?{query}")
     assert response.status_code == 200
     html = response.content.decode()
@@ -97,16 +97,16 @@ def test_bad_dates_are_explained_and_what_was_typed_is_kept(client, impact_page)
 
 
 def test_an_end_before_the_start_and_missing_dates_are_refused(client, impact_page):
-    query = "period=custom&start_0=1&start_1=4&start_2=2025&end_0=1&end_1=1&end_2=2025"
+    query = "start_0=1&start_1=4&start_2=2025&end_0=1&end_1=1&end_2=2025"
     html = client.get(f"/impact/?{query}").content.decode()
     assert "The end date must be the same as or after the start date" in html
-    html = client.get("/impact/?period=custom").content.decode()
+    html = client.get("/impact/?start_0=&start_1=&start_2=&end_0=&end_1=&end_2=").content.decode()
     assert "Enter the start date" in html and "Enter the end date" in html
     html = client.get("/impact/?period=next_decade").content.decode()
-    assert '<a href="#id_period_0">Select a period from the list</a>' in html
-    # Dates left in the boxes do not matter once another period is chosen.
-    html = client.get("/impact/?period=last_year&start_0=99").content.decode()
+    assert '<a href="#id_period_1">Select a period from the list</a>' in html
+    html = client.get("/impact/?period=last_year").content.decode()
     assert "There is a problem" not in html
+    assert 'value="last_year"\n    \n      checked="checked"' in html
 
 
 def read_csv(response):
@@ -129,7 +129,7 @@ def test_each_figure_downloads_as_csv_as_the_page_shows_it(client, impact_page, 
 
 def test_an_unknown_figure_or_a_bad_period_is_a_clear_error(client, impact_page):
     assert client.get("/impact/figures/no-such-figure/").status_code == 404
-    response = client.get("/impact/figures/learning/?period=custom&start_0=40")
+    response = client.get("/impact/figures/learning/?start_0=40")
     assert response.status_code == 400
     assert "The start date must" in response.content.decode()
 
