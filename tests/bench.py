@@ -59,6 +59,14 @@ DIRECTORY_PATHS = [
     "/find-help/?postcode=PR7+1AB&radius=5&when=1",
     "/find-help/",
 ]
+# Open downloads of every listing (cached until a listing changes) and the
+# impact dashboard (computed on each request).
+OPEN_DATA_PATHS = [
+    "/open-data/access-points.csv",
+    "/open-data/access-points.json",
+    "/open-data/courses.csv",
+    "/impact/",
+]
 ASSETS = ["static/build/css/main.css", "static/build/js/app.js"]
 
 
@@ -166,7 +174,7 @@ def main():
     seeded = seed()
     print(seeded)
     client = Client(HTTP_HOST="localhost")
-    paths = [*BRAND_PATHS, *DIRECTORY_PATHS]
+    paths = [*BRAND_PATHS, *DIRECTORY_PATHS, *OPEN_DATA_PATHS]
     listing = access_point_path()
     if listing:
         paths.insert(len(BRAND_PATHS) + 2, listing)
@@ -182,6 +190,8 @@ def main():
         "(directory/search_cache.py) emptied before every request."
     )
     print_table(client, DIRECTORY_PATHS, before_each=search_cache.invalidate)
+    print("\nThe open downloads built afresh: their cache emptied the same way.")
+    print_table(client, OPEN_DATA_PATHS[:3], before_each=search_cache.invalidate)
     print(f"\nAfter the run: {machine_state()}")
     print_page_weight(client)
 
