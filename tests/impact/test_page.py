@@ -4,6 +4,7 @@ each figure, and who sees the panel with which figures."""
 
 import csv
 import io
+import re
 from urllib.parse import urlencode
 
 import pytest
@@ -60,6 +61,13 @@ def test_the_page_shows_the_chosen_period_with_small_counts_of_people_hidden(
     assert html.count('role="img"') == html.count("<title id=") == 7
     assert html.count('<table class="govuk-table">') == 8
     assert html.count("(CSV)</a>") == 8
+
+
+def test_every_id_on_the_page_is_unique(client, impact_page, counted):
+    html = client.get(year_2025_url()).content.decode()
+    ids = re.findall(r'\sid="([^"]+)"', html)
+    assert len(ids) > 40
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
 
 
 def test_the_public_page_never_shows_anyone(client, impact_page, counted):
