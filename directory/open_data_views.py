@@ -6,7 +6,7 @@ from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from directory import open_data
 from directory.models import DirectoryIndexPage
@@ -24,7 +24,7 @@ def licence_for(request):
     return open_data.Licence(settings.licence_name, settings.licence_url, attribution)
 
 
-@require_GET
+@require_safe
 def open_data_page(request):
     downloads = [
         {
@@ -46,7 +46,7 @@ def open_data_page(request):
     )
 
 
-@require_GET
+@require_safe
 def open_data_file(request, name, file_format):
     dataset = open_data.dataset_named(name)
     if dataset is None:
