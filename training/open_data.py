@@ -14,10 +14,43 @@ from django.utils import timezone
 from directory import open_data
 from directory.open_data import Dataset, joined, names_by_page, plain_text, yes_no
 from training.models import CoursePage, Session
+from training.models.sessions import describe_when
+
+COURSE_FIELDS = (
+    "pk",
+    "path",
+    "url_path",
+    "title",
+    "summary",
+    "description",
+    "level",
+    "format",
+    "cost",
+    "cost_note",
+    "audience",
+    "what_to_bring",
+    "is_champion_training",
+    "phone",
+    "email",
+)
+SESSION_FIELDS = (
+    "pk",
+    "page_id",
+    "start",
+    "end",
+    "capacity",
+    "venue_id",
+    "venue__title",
+    "venue__town",
+)
+LEVELS = dict(CoursePage.Level.choices)
+FORMATS = dict(CoursePage.Format.choices)
+COSTS = dict(CoursePage.Cost.choices)
 
 
 def course_records(today, base_url):
-    courses = CoursePage.objects.live().public().order_by("path")
+    """Plain rows, not pages (see access_point_records)."""
+    courses = CoursePage.objects.live().public()
     skills = names_by_page(CoursePage.skill_areas.through, "coursepage_id", "skillarea", courses)
     accessibility = names_by_page(
         CoursePage.accessibility.through, "coursepage_id", "accessibilityfeature", courses
@@ -26,51 +59,59 @@ def course_records(today, base_url):
     sessions = defaultdict(list)
     upcoming = (
         Session.objects.filter(page_id__in=courses.values("pk"), start__gte=timezone.now())
-        .select_related("venue")
         .order_by("start", "pk")
+        .values(*SESSION_FIELDS)
     )
     for session in upcoming:
-        sessions[session.page_id].append(session_record(session))
+        sessions[session["page_id"]].append(session_record(session))
     organisations = open_data.organisations_by_path()
     links = open_data.PageLinks(base_url)
     records = []
-    for course in courses:
-        organisation = organisations.get(course.path[: -course.steplen], (None, ""))
+    for course in courses.order_by("path").values(*COURSE_FIELDS):
+        pk = course["pk"]
+        organisation = organisations.get(course["path"][: -CoursePage.steplen], (None, ""))
         records.append(
             {
-                "id": course.pk,
-                "name": course.title,
-                "url": links.url(course),
+                "id": pk,
+                "name": course["title"],
+                "url": links.url(course["url_path"]),
                 "organisation": {"id": organisation[0], "name": organisation[1]},
-                "summary": course.summary,
-                "description": plain_text(course.description),
-                "level": course.get_level_display(),
-                "format": course.get_format_display(),
-                "cost": course.get_cost_display(),
-                "cost_note": course.cost_note,
-                "audience": course.audience,
-                "what_to_bring": course.what_to_bring,
-                "skill_areas": skills[course.pk],
-                "accessibility": accessibility[course.pk],
-                "languages": languages[course.pk],
-                "champion_training": course.is_champion_training,
-                "phone": course.phone,
-                "email": course.email,
-                "sessions": sessions[course.pk],
+                "summary": course["summary"],
+                "description": plain_text(course["description"]),
+                "level": LEVELS.get(course["level"], course["level"]),
+                "format": FORMATS.get(course["format"], course["format"]),
+                "cost": COSTS.get(course["cost"], course["cost"]),
+                "cost_note": course["cost_note"],
+                "audience": course["audience"],
+                "what_to_bring": course["what_to_bring"],
+                "skill_areas": skills[pk],
+                "accessibility": accessibility[pk],
+                "languages": languages[pk],
+                "champion_training": course["is_champion_training"],
+                "phone": course["phone"],
+                "email": course["email"],
+                "sessions": sessions[pk],
             }
         )
     return records
 
 
 def session_record(session):
-    venue = session.venue
+    when = describe_when(session["start"], session["end"])
+    venue = None
+    if session["venue_id"]:
+        venue = {
+            "id": session["venue_id"],
+            "name": session["venue__title"],
+            "town": session["venue__town"],
+        }
     return {
-        "id": session.pk,
-        "start": timezone.localtime(session.start).isoformat(timespec="minutes"),
-        "end": timezone.localtime(session.end).isoformat(timespec="minutes"),
-        "venue": {"id": venue.pk, "name": venue.title, "town": venue.town} if venue else None,
-        "capacity": session.capacity,
-        "text": f"{session.when} at {venue.title}" if venue else f"{session.when} (online)",
+        "id": session["pk"],
+        "start": timezone.localtime(session["start"]).isoformat(timespec="minutes"),
+        "end": timezone.localtime(session["end"]).isoformat(timespec="minutes"),
+        "venue": venue,
+        "capacity": session["capacity"],
+        "text": f"{when} at {venue['name']}" if venue else f"{when} (online)",
     }
 
 
