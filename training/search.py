@@ -11,10 +11,11 @@ list that tests and the search page read alike.
 
 A course matches when it is live and public, passes the course filters and
 has at least one upcoming session (start in the future) that passes the
-session filters: the day of the week, "starts in the next N days" and, with
-a postcode and radius, a venue in reach. Online and phone sessions have no
-venue: they are reachable from anywhere, so a radius never leaves them out;
-they have no distance, and the search lists them after everything in reach.
+session filters: the day of the week, the times of day (the API's), "starts
+in the next N days" and, with a postcode and radius, a venue in reach.
+Online and phone sessions have no venue: they are reachable from anywhere,
+so a radius never leaves them out; they have no distance, and the search
+lists them after everything in reach.
 """
 
 import dataclasses
@@ -107,6 +108,10 @@ class CourseSource:
         if query.weekday is not None:
             # In the site's time zone; ISO days run Monday 1 to Sunday 7.
             sessions = sessions.filter(start__iso_week_day=query.weekday + 1)
+        if query.starts_from is not None:
+            sessions = sessions.filter(start__time__gte=query.starts_from)
+        if query.ends_by is not None:
+            sessions = sessions.filter(end__time__lte=query.ends_by)
         if query.starts_within_days:
             sessions = sessions.filter(
                 start__lte=now + datetime.timedelta(days=query.starts_within_days)

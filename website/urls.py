@@ -13,6 +13,7 @@ urlpatterns = [
     path("brand.css", views.brand_css, name="brand_css"),
     path("champions/", include("champions.urls")),
     path("refer/", include("directory.referrals.urls")),
+    path("api/oruk/", include("directory.api.urls")),
     path("open-data/", include("directory.open_data_urls")),
 ]
 

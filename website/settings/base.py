@@ -165,6 +165,10 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 
+# The namespace (a UUID) the open-data API's ids are derived in; empty
+# derives one from WAGTAILADMIN_BASE_URL (see docs/oruk-api.md).
+ORUK_ID_NAMESPACE = os.environ.get("ORUK_ID_NAMESPACE", "")
+
 # Map tiles for the directory's maps; the site works fully without them.
 MAP_TILES_URL = os.environ.get("MAP_TILES_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 MAP_ATTRIBUTION = os.environ.get("MAP_ATTRIBUTION", "© OpenStreetMap contributors")
