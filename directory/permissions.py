@@ -60,9 +60,10 @@ GROUP_NAME_LENGTH = Group._meta.get_field("name").max_length
 @transaction.atomic
 def coordinators_group():
     """The Coordinators group with admin access, page rights on the home page
-    and directory subtrees, the taxonomy snippets and all images and
-    documents. Page rights are granted on whichever of those pages exist, so
-    run it again once the directory is created."""
+    and directory subtrees, the taxonomy snippets, the open-data licence
+    setting and all images and documents. Page rights are granted on
+    whichever of those pages exist, so run it again once the directory is
+    created."""
     group, _ = Group.objects.get_or_create(name=COORDINATORS)
     group.permissions.add(
         admin_access_permission(),
@@ -83,7 +84,11 @@ def coordinators_group():
     group.permissions.add(
         *Permission.objects.filter(
             content_type__app_label="website",
-            codename__in=["manage_personal_data", "view_outgoingemail"],
+            codename__in=[
+                "manage_personal_data",
+                "view_outgoingemail",
+                "change_opendatasettings",
+            ],
         )
     )
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()

@@ -13,7 +13,14 @@ from django.dispatch import receiver
 from wagtail.signals import page_unpublished
 
 from directory import search_cache
-from directory.models import AccessibilityFeature, AccessPointPage, OrganisationPage, ServiceType
+from directory.models import (
+    AccessibilityFeature,
+    AccessPointPage,
+    Area,
+    Language,
+    OrganisationPage,
+    ServiceType,
+)
 from directory.permissions import setup_organisation
 
 
@@ -56,7 +63,13 @@ def remove_editors_group(sender, instance, **kwargs):
 @receiver(post_delete, sender=ServiceType)
 @receiver(post_save, sender=AccessibilityFeature)
 @receiver(post_delete, sender=AccessibilityFeature)
+# The open downloads (open_data.py) also name organisations, languages and areas.
+@receiver(post_save, sender=OrganisationPage)
+@receiver(post_save, sender=Language)
+@receiver(post_delete, sender=Language)
+@receiver(post_save, sender=Area)
+@receiver(post_delete, sender=Area)
 def listings_changed(sender, **kwargs):
-    """Cached search hits and filters go stale when a listing, or a list the
-    filters offer, changes (search_cache.py)."""
+    """Cached search hits and filters, and the open downloads, go stale when
+    a listing, or a list the filters offer, changes (search_cache.py)."""
     search_cache.invalidate()

@@ -76,6 +76,14 @@ API_PATHS = [
     "/api/oruk/services?per_page=50&page=100",
     "/api/oruk/service_at_locations?postcode=PR7+1AB&proximity=8047&per_page=50",
 ]
+# Open downloads of every listing (cached until a listing changes) and the
+# impact dashboard (computed on each request).
+OPEN_DATA_PATHS = [
+    "/open-data/access-points.csv",
+    "/open-data/access-points.json",
+    "/open-data/courses.csv",
+    "/impact/",
+]
 ASSETS = ["static/build/css/main.css", "static/build/js/app.js"]
 
 
@@ -203,7 +211,7 @@ def main():
     seeded = seed()
     print(seeded)
     client = Client(HTTP_HOST="localhost")
-    paths = [*BRAND_PATHS, *DIRECTORY_PATHS]
+    paths = [*BRAND_PATHS, *DIRECTORY_PATHS, *OPEN_DATA_PATHS]
     listing = access_point_path()
     if listing:
         paths.insert(len(BRAND_PATHS) + 2, listing)
@@ -230,6 +238,8 @@ def main():
     )
     print_table(client, api_paths())
     print_table(client, api_paths(), before_each=search_cache.invalidate)
+    print("\nThe open downloads built afresh: their cache emptied the same way.")
+    print_table(client, OPEN_DATA_PATHS[:3], before_each=search_cache.invalidate)
     print(f"\nAfter the run: {machine_state()}")
     print_page_weight(client)
 

@@ -1,5 +1,6 @@
 """Demo courses: about 40 courses run by the demo organisations, with
-sessions over the next eight weeks at their access points. Called by
+sessions over the next eight weeks at their access points, and past
+sessions with their registers (demo_history.py). Called by
 `seed_demo` through TrainingConfig.seed_demo, after the directory's demo;
 idempotent (nothing is added once any course exists) and repeatable (fixed
 random seed)."""
@@ -11,6 +12,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from directory.models import AccessibilityFeature, AccessPointPage, Language, OrganisationPage
+from training.demo_history import fill_registers, past_rng, past_sessions
 from training.framework import ensure_skill_areas
 from training.models import CoursePage, Session, SkillArea
 
@@ -135,6 +137,7 @@ def build(home, stdout):
     accessibility = list(AccessibilityFeature.objects.all())
     languages = list(Language.objects.all())
     today = timezone.localdate()
+    history_rng = past_rng()
     for number in range(COURSES_WANTED):
         organisation = organisations[number % len(organisations)]
         venues = list(
@@ -164,12 +167,14 @@ def build(home, stdout):
         course.skill_areas = [skills[slug] for slug in areas]
         course.accessibility = rng.sample(accessibility, rng.randint(1, 4))
         course.languages = rng.sample(languages, rng.choice([0, 0, 0, 1]))
-        course.sessions = sessions(rng, today, venues if course_format == Format.IN_PERSON else [])
+        places = venues if course_format == Format.IN_PERSON else []
+        course.sessions = sessions(rng, today, places) + past_sessions(history_rng, today, places)
         if organisation.get_children().filter(slug=course.slug).exists():
             course.slug = f"{course.slug}-{number}"
         organisation.add_child(instance=course)
     stdout.write(f"Added {COURSES_WANTED} demo courses.")
     stdout.write(f"Added {demo_bookings(rng)} demo bookings.")
+    stdout.write(f"Added {fill_registers(history_rng)} bookings on past sessions.")
 
 
 def demo_bookings(rng):
@@ -178,7 +183,7 @@ def demo_bookings(rng):
     from tests.factories.training import BookingFactory
 
     count = 0
-    for session in Session.objects.order_by("start", "pk"):
+    for session in Session.objects.filter(start__gte=timezone.now()).order_by("start", "pk"):
         if rng.random() < 0.5:
             continue
         wanted = rng.randint(1, session.capacity + 2)

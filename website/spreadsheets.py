@@ -2,10 +2,13 @@
 mark (so Excel reads accents and non-Latin names correctly) and no cell
 that a spreadsheet would run as a formula. Names and notes typed by the
 public can start with =, +, - or @; those cells are prefixed with an
-apostrophe, which spreadsheets show as text."""
+apostrophe, which spreadsheets show as text. Numbers the code itself puts
+in a cell (a negative longitude, say) are left as numbers: their text can
+only be digits, a sign, a point and an exponent, never a formula."""
 
 import csv
 import io
+from decimal import Decimal
 
 from django.http import HttpResponse
 
@@ -16,6 +19,8 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 def safe_cell(value):
     if value is None:
         return ""
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        return str(value)
     text = str(value)
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 

@@ -14,6 +14,7 @@ urlpatterns = [
     path("champions/", include("champions.urls")),
     path("refer/", include("directory.referrals.urls")),
     path("api/oruk/", include("directory.api.urls")),
+    path("open-data/", include("directory.open_data_urls")),
 ]
 
 if settings.DEBUG:

@@ -182,6 +182,7 @@ class ReferralAdmin(ModelAdmin):
         "mode",
         "referrer_name",
         "referrer_organisation",
+        "referrer_kind",
         "referrer_role",
         "referrer_email",
         "referrer_phone",

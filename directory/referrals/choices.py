@@ -14,6 +14,19 @@ BARRIERS = [
     ("other", "Other"),
 ]
 
+# What kind of organisation a referrer works for: for the impact figures
+# (which partners' staff refer residents), never to identify anyone.
+REFERRER_KINDS = [
+    ("council", "Council"),
+    ("jobcentre", "Jobcentre Plus or DWP"),
+    ("health", "NHS, GP practice or other health service"),
+    ("housing", "Housing provider"),
+    ("library", "Library"),
+    ("education", "College or adult learning"),
+    ("charity", "Charity or community group"),
+    ("other", "Another kind of organisation"),
+]
+
 GOALS = [
     ("benefits", "Apply for benefits"),
     ("health", "Health and the NHS App"),

@@ -29,12 +29,15 @@ STATUS_COUNTS = {
 }
 PATH = [Status.NEW, Status.ACCEPTED, Status.CONTACTED, Status.SUPPORTED, Status.CLOSED]
 OUTCOMES = [value for value, _ in Referral.Outcome.choices if value]
+# Five referrers, picked at random: as many as before organisation kinds
+# were recorded, so the seeded random sequence (and the rest of the demo)
+# stays the same.
 REFERRERS = [
-    ("Chorley Jobcentre", "Work coach"),
-    ("Chorley Council", "Housing officer"),
-    ("Leyland Library", "Librarian"),
-    ("South Ribble Council", "Tenancy support officer"),
-    ("Lancashire Adult Learning", "Tutor"),
+    ("Chorley Jobcentre", "Work coach", "jobcentre"),
+    ("Chorley Council", "Housing officer", "council"),
+    ("Leyland Library", "Librarian", "library"),
+    ("Chorley Surgery", "Social prescriber", "health"),
+    ("Age Concern Chorley", "Volunteer coordinator", "charity"),
 ]
 
 
@@ -89,8 +92,8 @@ def referrer_fields(rng, self_referral, number):
             "contact_method": Referral.Contact.EMAIL,
             "resident_email": f"resident{number}@example.org",
         }
-    organisation, role = rng.choice(REFERRERS)
-    return {"referrer_organisation": organisation, "referrer_role": role}
+    organisation, role, kind = rng.choice(REFERRERS)
+    return {"referrer_organisation": organisation, "referrer_role": role, "referrer_kind": kind}
 
 
 def demo_match(place):

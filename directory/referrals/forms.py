@@ -86,6 +86,13 @@ class DetailsForm(ErrorLinksMixin, HoneypotFormMixin, forms.Form):
 
     referrer_name = text_field("Your name", 120, what="Your name")
     referrer_organisation = text_field("Your organisation", 120, what="Your organisation")
+    referrer_kind = forms.ChoiceField(
+        label="What kind of organisation is it? (optional)",
+        choices=choices.REFERRER_KINDS,
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": "Select the kind of organisation from the list."},
+    )
     referrer_role = text_field("Your role (optional)", 120, what="Your role")
     referrer_email = forms.EmailField(
         label="Your email address",
@@ -201,6 +208,7 @@ class DetailsForm(ErrorLinksMixin, HoneypotFormMixin, forms.Form):
             about_you = Fieldset(
                 Field.text("referrer_name", field_width=20, autocomplete="name"),
                 Field.text("referrer_organisation", field_width=20, autocomplete="organization"),
+                Field.radios("referrer_kind", legend_size=Size.SMALL, small=True),
                 Field.text("referrer_role", field_width=20),
                 Field.text("referrer_email", field_width=20, autocomplete="email"),
                 Field.text("referrer_phone", field_width=10, autocomplete="tel", type="tel"),

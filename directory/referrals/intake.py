@@ -15,6 +15,7 @@ from .models import Referral, ReferralEvent
 PLAIN_FIELDS = [
     "referrer_name",
     "referrer_organisation",
+    "referrer_kind",
     "referrer_role",
     "referrer_email",
     "referrer_phone",

@@ -63,6 +63,9 @@ class Referral(models.Model):
     referrer_name = models.CharField(max_length=120, blank=True)
     referrer_organisation = models.CharField(max_length=120, blank=True)
     referrer_role = models.CharField(max_length=120, blank=True)
+    referrer_kind = models.CharField(
+        "kind of organisation", max_length=20, choices=choices.REFERRER_KINDS, blank=True
+    )
     referrer_email = models.EmailField(blank=True)
     referrer_phone = models.CharField(max_length=30, blank=True)
 

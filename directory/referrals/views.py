@@ -190,7 +190,7 @@ def answer_rows(form, draft):
             answer = ", ".join(choices.labels(choices.WEEKDAYS, value)) or "Any day"
         elif name == "accessibility_needs":
             answer = ", ".join(term.name for term in value) if value else "None"
-        elif name in ("contact_method", "age_band"):
+        elif name in ("contact_method", "age_band", "referrer_kind"):
             answer = dict(field.choices).get(value, "Not given") if value else "Not given"
         else:
             answer = str(value) if value else "Not given"

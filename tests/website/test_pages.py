@@ -17,10 +17,13 @@ class PageTreeRules(WagtailPageTestCase):
     def test_home_sits_only_at_the_root(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
 
-    def test_home_holds_content_news_and_the_directory(self):
+    def test_home_holds_content_news_the_directory_and_the_impact_page(self):
         from directory.models import DirectoryIndexPage
+        from impact.models import ImpactPage
 
-        self.assertAllowedSubpageTypes(HomePage, {ContentPage, NewsIndexPage, DirectoryIndexPage})
+        self.assertAllowedSubpageTypes(
+            HomePage, {ContentPage, NewsIndexPage, DirectoryIndexPage, ImpactPage}
+        )
 
     def test_content_pages_nest(self):
         self.assertAllowedParentPageTypes(ContentPage, {HomePage, ContentPage})

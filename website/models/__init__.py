@@ -1,5 +1,6 @@
 from .brand import BrandSettings, NavigationSettings
 from .data_protection import DataProtectionSettings
+from .open_data import OpenDataSettings
 from .outbox import OutgoingEmail
 from .pages import ContentPage, HomePage, NewsIndexPage, NewsPage
 
@@ -11,5 +12,6 @@ __all__ = [
     "NavigationSettings",
     "NewsIndexPage",
     "NewsPage",
+    "OpenDataSettings",
     "OutgoingEmail",
 ]

@@ -60,7 +60,12 @@ class HomePage(Page):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["website.ContentPage", "website.NewsIndexPage", "directory.DirectoryIndexPage"]
+    subpage_types = [
+        "website.ContentPage",
+        "website.NewsIndexPage",
+        "directory.DirectoryIndexPage",
+        "impact.ImpactPage",
+    ]
     max_count_per_parent = 1
 
     def latest_news(self, count=3):

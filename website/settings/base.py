@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "directory",
     "training",
     "champions",
+    "impact",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",

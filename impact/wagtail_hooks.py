@@ -1,0 +1,54 @@
+"""The impact figures on the admin home page, for this year. Coordinators
+see every figure as counted; a partner organisation's staff see what the
+public sees (small counts of people hidden), since the figures are the
+whole partnership's, not their own organisation's. Only counts, never a
+person."""
+
+from django.template.loader import render_to_string
+from django.utils import timezone
+from wagtail import hooks
+from wagtail.admin.ui.components import Component
+
+from directory.permissions import sees_everything, works_in_partnership
+
+from . import dashboard, periods
+from .figures import DEFAULT_ANNUAL_TARGET, report_for
+from .models import ImpactPage
+
+
+class ImpactPanel(Component):
+    name = "impact"
+    order = 260  # after the partnership's reminders, before recent edits
+    template_name = "wagtailadmin/shared/panel.html"
+
+    def __init__(self, public):
+        self.public = public
+
+    def get_context_data(self, parent_context=None):
+        page = ImpactPage.objects.live().first()
+        target = page.annual_learning_target if page else DEFAULT_ANNUAL_TARGET
+        report = report_for(periods.named(periods.DEFAULT, timezone.localdate()), target)
+        body = render_to_string(
+            "impact/admin/panel.html",
+            {
+                "period": report.period,
+                "public": self.public,
+                "headlines": dashboard.headlines(report, self.public),
+                "sections": dashboard.sections(report, self.public),
+                "page": page,
+            },
+        )
+        return {
+            "id": "impact",
+            "heading": f"Impact: {report.period.name.lower()}",
+            "icon": "table",
+            "classname": "w-panel--dashboard",
+            "children": body,
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_impact_panel(request, panels):
+    user = request.user
+    if works_in_partnership(user):
+        panels.append(ImpactPanel(public=not sees_everything(user)))
