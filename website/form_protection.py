@@ -3,6 +3,7 @@ honeypot field that people never fill in, and a per-address limit on
 submissions counted in the shared cache (so it holds across app servers)."""
 
 from django import forms
+from django.conf import settings
 from django.core.cache import cache
 
 HONEYPOT_FIELD = "website_url"
@@ -35,13 +36,22 @@ class HoneypotFormMixin(forms.Form):
 
 
 def client_address(request):
-    """The address to count submissions against. Behind the load balancer,
-    Django's SECURE_PROXY_SSL_HEADER setting implies X-Forwarded-For is set
-    by our own proxy; its last entry is the one the proxy saw."""
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if forwarded:
-        return forwarded.split(",")[-1].strip()
-    return request.META.get("REMOTE_ADDR", "unknown")
+    """The address to count submissions (and admin sign-in failures)
+    against. With TRUSTED_PROXY_COUNT proxies in front of the site (the load
+    balancer: 1 in production), each appends the address it saw to
+    X-Forwarded-For, so the client is that many entries from the end; any
+    entries before it were sent by the client and are not believed. With
+    none, X-Forwarded-For is ignored: anyone could set it to dodge a limit."""
+    proxies = settings.TRUSTED_PROXY_COUNT
+    if proxies > 0:
+        forwarded = [
+            entry.strip()
+            for entry in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+            if entry.strip()
+        ]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR") or "unknown"
 
 
 def over_limit(request, scope, limit, window_seconds):
