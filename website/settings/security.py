@@ -4,12 +4,11 @@ docs/security.md explains each choice."""
 
 import datetime
 import os
-from urllib.parse import urlsplit
 
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 # base.py has defined these by the time it imports this module.
-from .base import MAP_TILES_URL, env_bool
+from .base import env_bool
 
 AUTHENTICATION_BACKENDS = [
     # Refuses a sign-in while its username and address are locked out.
@@ -52,15 +51,13 @@ SESSION_IDLE_TIMEOUT = int(os.environ.get("SESSION_IDLE_TIMEOUT_MINUTES", "60"))
 # or style; the Wagtail admin has inline scripts and styles of its own, so
 # ADMIN_CSP_REPLACE loosens exactly those directives on /admin/ paths
 # (website/content_security.py).
-MAP_TILES_ORIGIN = (
-    "{0.scheme}://{0.netloc}".format(urlsplit(MAP_TILES_URL)) if MAP_TILES_URL else ""
-)
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
-        "img-src": [SELF, "data:", *([MAP_TILES_ORIGIN] if MAP_TILES_ORIGIN else [])],
+        # Plus the map tiles' server, from MAP_TILES_URL.
+        "img-src": [SELF, "data:"],
         "font-src": [SELF],
         "connect-src": [SELF],
         "frame-src": [NONE],
