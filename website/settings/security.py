@@ -8,7 +8,7 @@ import os
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 # base.py has defined these by the time it imports this module.
-from .base import env_bool
+from .base import LOGGING, env_bool
 
 AUTHENTICATION_BACKENDS = [
     # Refuses a sign-in while its username and address are locked out.
@@ -36,6 +36,8 @@ AXES_DISABLE_ACCESS_LOG = True
 # Axes writes usernames and addresses into its log lines unless told not to:
 # its log shows which rule fired, with both masked.
 AXES_VERBOSE = False
+# Its routine lines (each failure, each clean-up) stay out of the log; lockouts show.
+LOGGING["loggers"]["axes"] = {"level": "WARNING"}
 
 # Two-step verification (django-otp, TOTP): anyone with admin access may
 # turn it on; members of these groups, and superusers, must.
