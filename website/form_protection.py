@@ -54,6 +54,20 @@ def client_address(request):
     return request.META.get("REMOTE_ADDR") or "unknown"
 
 
+SEARCH_TOO_MANY = (
+    "You have searched a lot in the last minute from your internet connection. "
+    "Wait a minute, then search again."
+)
+
+
+def searches_over_limit(request):
+    """Count this search; True once the address has made more than
+    SEARCH_RATE_LIMIT in a minute (0 turns the limit off). Searches store
+    nothing, so they need no honeypot, but each one costs the database."""
+    limit = settings.SEARCH_RATE_LIMIT
+    return bool(limit) and over_limit(request, "search", limit, window_seconds=60)
+
+
 def over_limit(request, scope, limit, window_seconds):
     """Count this submission; True once the address has made more than
     `limit` in `window_seconds`."""

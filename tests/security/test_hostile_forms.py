@@ -221,3 +221,11 @@ def test_the_garbage_check_finds_garbage(public_world):
     assert "details holds NUL" in problems
     assert "reply_email is 300 long" in problems
     assert "kind is 'nonsense'" in problems
+
+
+def test_unknown_fields_are_not_kept_in_the_referral_draft(client, public_world):
+    client.post("/refer/", {"mode": "referrer", "consent": "yes"})
+    pairs = [(name, values[0]) for name, values in referral_values().items() if values]
+    post(client, "/refer/details/", [*pairs, ("padding", "x" * 100_000)])
+    assert "padding" not in client.session["referral_draft"]["details"]
+    assert client.session["referral_draft"]["details"]["resident_name"] == ["Alex Resident"]

@@ -39,6 +39,10 @@ AXES_VERBOSE = False
 # Its routine lines (each failure, each clean-up) stay out of the log; lockouts show.
 LOGGING["loggers"]["axes"] = {"level": "WARNING"}
 
+# Searches one address may make in a minute (site and directory search);
+# 0 turns the limit off. Public forms have their own hourly limits.
+SEARCH_RATE_LIMIT = int(os.environ.get("SEARCH_RATE_LIMIT_PER_MINUTE", "120"))
+
 # Two-step verification (django-otp, TOTP): anyone with admin access may
 # turn it on; members of these groups, and superusers, must.
 TWO_FACTOR_REQUIRED_FOR_COORDINATORS = env_bool("TWO_FACTOR_REQUIRED_FOR_COORDINATORS", False)
