@@ -10,7 +10,7 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import HTML, Field, Layout, Size
 from django import forms
 
-from directory import geo
+from directory import geo, search_cache
 from directory.hours import DAY_NAMES
 from directory.models import AccessibilityFeature, ProblemReport, ServiceType
 from directory.search import DirectoryQuery, source_named
@@ -48,6 +48,22 @@ class KnownSlugsField(forms.MultipleChoiceField):
     def to_python(self, value):
         known = {choice for choice, _label in self.choices}
         return [slug for slug in super().to_python(value) if slug in known]
+
+
+class Cached:
+    """A crispy-forms field whose HTML is cached for its value and errors
+    (search_cache.cached_field_html): drawing the filters' sixty-odd
+    checkboxes and radios through the template pack took longer than the
+    search itself."""
+
+    def __init__(self, field):
+        self.field = field
+        self.fields = field.fields
+
+    def render(self, form, context, **kwargs):
+        return search_cache.cached_field_html(
+            form[self.fields[0]], lambda: self.field.render(form, context, **kwargs)
+        )
 
 
 class DirectorySearchForm(forms.Form):
@@ -143,15 +159,15 @@ class DirectorySearchForm(forms.Form):
         under "Filter results". Fields the form does not have are left out."""
 
         def radios(name):
-            return Field.radios(name, small=True, legend_size=Size.SMALL)
+            return Cached(Field.radios(name, small=True, legend_size=Size.SMALL))
 
         def checkboxes(name):
-            return Field.checkboxes(name, small=True, legend_size=Size.SMALL)
+            return Cached(Field.checkboxes(name, small=True, legend_size=Size.SMALL))
 
         layout = [
             Field.text("q", label_size=Size.SMALL),
             Field.text("postcode", label_size=Size.SMALL, field_width=10),
-            Field.select("radius"),
+            Cached(Field.select("radius")),
             radios("type"),
             HTML('<button class="govuk-button" data-module="govuk-button">Search</button>'),
             HTML(
@@ -162,7 +178,7 @@ class DirectorySearchForm(forms.Form):
             checkboxes("service"),
             radios("when"),
             checkboxes("access"),
-            Field.checkbox("free", small=True),
+            Cached(Field.checkbox("free", small=True)),
             checkboxes("skill"),
             checkboxes("level"),
             checkboxes("format"),

@@ -4,9 +4,10 @@ results, is not worked out again. Only hits are cached: each results page
 still loads its listings fresh, so places left and opening times shown are
 always current.
 
-The search form, drawn from the query string with the coordinators' lists
-as its choices, is cached the same way (form_key, used by the directory
-template), as drawing it costs more than the search itself.
+The search form's fields, drawn with the coordinators' lists as their
+choices, are cached the same way, one field at a time (cached_field_html,
+used by directory/forms.py), as drawing them costs more than the search
+itself.
 
 Keys hold the query's values, today's date (the minute too for "open now"
 and "starts within", whose answers change through the day) and a
@@ -72,8 +73,15 @@ def cached_hits(query, now, sources, find):
     return hits
 
 
-def form_key(params):
-    """A key for the search form as drawn for these GET parameters: the
-    same parameters and the same lists (generation) draw the same form."""
-    text = repr(sorted((name, params.getlist(name)) for name in params))
-    return f"{generation()}:{hashlib.sha256(text.encode()).hexdigest()[:32]}"
+def cached_field_html(bound_field, render):
+    """One search-form field as drawn for its value and errors: the same
+    value and the same lists (generation) draw the same HTML. Residents'
+    searches differ in a field or two, so caching each field on its own
+    spares drawing the twenty or so that are as the last search left them."""
+    text = repr((bound_field.html_name, bound_field.value(), list(bound_field.errors)))
+    key = f"directory:search:field:{generation()}:{hashlib.sha256(text.encode()).hexdigest()[:32]}"
+    html = cache.get(key)
+    if html is None:
+        html = render()
+        cache.set(key, html, HITS_SECONDS)
+    return html

@@ -10,7 +10,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from directory import search_cache, shortlist
+from directory import shortlist
 from directory.forms import DirectorySearchForm, ProblemReportForm, ShortlistEmailForm
 from directory.notifications import problem_reported
 from directory.search import (
@@ -85,8 +85,6 @@ def directory_search_context(request, index_page):
         "shortlisted": set(shortlist.shortlisted_ids(request.session)),
         "shortlist_url": index_page.shortlist_url,
         "filters_open": form.has_filters,
-        # The filters drawn from this query string, cached with the hits.
-        "filters_cache_key": search_cache.form_key(request.GET),
         **map_settings(),
     }
 

@@ -10,6 +10,7 @@ run up for an hour; the n column says how many. Timings are reported, never
 asserted."""
 
 import gzip
+import itertools
 import os
 import statistics
 import sys
@@ -26,13 +27,18 @@ import django  # noqa: E402
 
 django.setup()
 
+from website.process_memory import freeze_startup_objects  # noqa: E402
+
+# As website/wsgi.py does in production.
+freeze_startup_objects()
+
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from directory import search_cache  # noqa: E402
-from directory.models import AccessPointPage  # noqa: E402
+from directory.models import AccessPointPage, Postcode  # noqa: E402
 from training.models import CoursePage  # noqa: E402
 
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "100"))
@@ -58,6 +64,10 @@ DIRECTORY_PATHS = [
     "/find-help/?postcode=PR7+1AB&radius=5&service=free-wifi&access=step-free",
     "/find-help/?postcode=PR7+1AB&radius=5&when=1",
     "/find-help/",
+]
+VARIED_PATHS = [
+    "/find-help/?postcode={postcode}&radius=5&service=free-wifi&access=step-free",
+    "/find-help/?postcode={postcode}&radius=5&when=1",
 ]
 ASSETS = ["static/build/css/main.css", "static/build/js/app.js"]
 
@@ -92,16 +102,19 @@ def access_point_path():
 
 def measure(client, path, before_each=None):
     """(n, p50, p95, p99 in ms, queries, gzipped HTML in KB) for one path;
-    `before_each` runs untimed before every request."""
+    `before_each` runs untimed before every request. A path holding
+    {postcode} gets a different postcode each time (see varied_postcodes)."""
     before_each = before_each or (lambda: None)
+    postcodes = varied_postcodes() if "{postcode}" in path else itertools.repeat("")
+    next_path = lambda: path.format(postcode=next(postcodes))  # noqa: E731
     started = time.perf_counter()
     for _ in range(WARM_UP - 1):
-        client.get(path)
+        client.get(next_path())
         if time.perf_counter() - started > 1:
             break  # a slow page is warm after one request
     before_each()
     with CaptureQueriesContext(connection) as queries:
-        response = client.get(path)
+        response = client.get(next_path())
     # Read now: the log is cleared by the requests that follow.
     query_count = len(queries)
     timings = []
@@ -110,8 +123,9 @@ def measure(client, path, before_each=None):
         len(timings) < MIN_SAMPLES or time.perf_counter() < deadline
     ):
         before_each()
+        requested = next_path()
         started = time.perf_counter()
-        client.get(path)
+        client.get(requested)
         timings.append((time.perf_counter() - started) * 1000)
     return (
         len(timings),
@@ -121,6 +135,14 @@ def measure(client, path, before_each=None):
         query_count,
         gzipped_size(response.content) / 1024,
     )
+
+
+def varied_postcodes():
+    """Postcodes in the middle of the demo area, one for each request, so no
+    search is one the cache of hits has seen."""
+    postcodes = Postcode.objects.filter(postcode__startswith="PR7 ").order_by("postcode")
+    codes = [code.replace(" ", "+") for code in postcodes.values_list("pk", flat=True)]
+    return itertools.cycle(codes)
 
 
 def print_table(client, paths, before_each=None):
@@ -178,8 +200,13 @@ def main():
     )
     print_table(client, paths)
     print(
-        "\nThe same directory searches made for the first time: the cache of search hits "
-        "(directory/search_cache.py) emptied before every request."
+        "\nSearches nobody made in the last five minutes: a different postcode on each "
+        "request, so the cache of hits never has them (the filters' cached HTML is used)."
+    )
+    print_table(client, VARIED_PATHS)
+    print(
+        "\nThe same searches just after a listing is published: every cache of the search "
+        "(hits and the filters' HTML, directory/search_cache.py) emptied before each request."
     )
     print_table(client, DIRECTORY_PATHS, before_each=search_cache.invalidate)
     print(f"\nAfter the run: {machine_state()}")

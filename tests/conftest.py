@@ -1,3 +1,4 @@
+import os
 from io import StringIO
 
 import pytest
@@ -6,6 +7,16 @@ from django.core.management import call_command
 from wagtail.models import Site
 
 from website.models import HomePage
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Under CI=true (.ci/run) nothing may be skipped: a skip is a failure."""
+    outcome = yield
+    report = outcome.get_result()
+    if os.environ.get("CI") == "true" and report.skipped and not hasattr(report, "wasxfail"):
+        report.outcome = "failed"
+        report.longrepr = f"Skipped under CI=true, where nothing may be skipped: {report.longrepr}"
 
 
 @pytest.fixture(autouse=True)

@@ -71,11 +71,16 @@ def route(needs, rules, places, courses, now):
     radius, suitable, language_note = nearest_suitable(
         suitable, needs, lambda p: (p.latitude, p.longitude), lambda p: p.languages
     )
-    place_matches = sorted(
-        (describe_place(p, needs, services) for p in suitable),
-        key=lambda pair: (pair[1].id != needs.requested_place_id, -pair[0], pair[1].distance or 0),
+    ranked = sorted(
+        ((place, *describe_place(place, needs, services)) for place in suitable),
+        key=lambda row: (
+            row[2].id != needs.requested_place_id,
+            not lends_what_they_lack(row[0], needs),
+            -row[1],
+            row[2].distance or 0,
+        ),
     )
-    place_matches = [match for _, match in place_matches[:MAX_PLACES]]
+    place_matches = [match for _, _, match in ranked[:MAX_PLACES]]
 
     course_matches = rank_courses(needs, levels, courses, now)
 
@@ -114,19 +119,26 @@ def eligibility_notes(needs):
     notes = []
     if "no_device" in needs.barriers:
         notes.append(
-            "They may be able to borrow a device: we have put places that lend devices "
-            "and have them in stock first."
+            "Borrowing a device: places that lend devices and have them in stock now are "
+            "listed first."
         )
     if needs.barriers & DATA_BARRIERS and needs.age_band != "under_18":
         notes.append(
-            "They may be eligible for free mobile data from the National Databank (for people "
-            "aged 18 or over on a low income with no or too little internet access): ask at a "
-            "National Databank hub."
+            "Free mobile data: people aged 18 or over on a low income with no or too little "
+            "internet access can get free SIM cards with data from the National Databank. Ask "
+            "at a National Databank hub."
         )
     return notes
 
 
 # Places.
+
+
+def lends_what_they_lack(place, needs):
+    """Someone with no device is first offered the places that can lend one
+    today, however many other services a place nearer by offers: the
+    eligibility note tells the referrer so."""
+    return "no_device" in needs.barriers and place.lends_devices and bool(place.devices_in_stock)
 
 
 def place_fits(place, needs, services):
@@ -250,9 +262,30 @@ def rank_courses(needs, levels, courses, now):
         lambda pair: pair[0].languages,
     )
     options, _ = prefer_language(in_person + remote, needs, lambda pair: pair[0].languages)
-    matches = [describe_course(course, session, needs) for course, session in options]
-    matches.sort(key=lambda m: (m.distance is None, m.distance or 0, m.title))
-    return matches[:MAX_COURSES]
+    formats = preferred_formats(needs)
+    ranked = sorted(
+        ((course, describe_course(course, session, needs)) for course, session in options),
+        key=lambda pair: (
+            bool(formats) and pair[0].format not in formats,
+            pair[1].distance is None,
+            pair[1].distance or 0,
+            pair[1].title,
+        ),
+    )
+    return [match for _, match in ranked[:MAX_COURSES]]
+
+
+def preferred_formats(needs):
+    """The course formats the resident's preferred kind of support asks for:
+    help by phone means courses by phone; a group course means one in a room
+    with others. Preferred formats come first; the rest still follow, so a
+    resident is never left with nothing because of a preference."""
+    formats = set()
+    if "phone" in needs.support:
+        formats.add("phone")
+    if "group" in needs.support:
+        formats.add("in_person")
+    return formats
 
 
 def session_fits(session, needs, now):

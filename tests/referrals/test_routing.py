@@ -79,7 +79,7 @@ def test_no_device_and_no_skills_gets_a_device_loan_and_a_first_steps_course():
     assert result.courses[0].reasons[0] == "First steps course"
     assert "4 places left" in result.courses[0].reasons
     assert result.organisation_id == lender.organisation_id
-    assert any("borrow a device" in note for note in result.notes)
+    assert any("Borrowing a device" in note for note in result.notes)
 
 
 def test_devices_in_stock_come_before_an_empty_cupboard():
@@ -270,3 +270,76 @@ def test_openings_are_described_by_day_and_part_of_day():
         "open Monday by appointment, Tuesday and Thursday mornings, "
         "Saturday mornings and afternoons"
     )
+
+
+def test_someone_who_wants_help_by_phone_is_offered_phone_courses_first():
+    tuesday = datetime.datetime(2026, 12, 3, 10, 0)
+    nearby_in_person = course(1, "first_steps", tuesday, miles_north=0.2)
+    by_phone = course(2, "first_steps", tuesday, format="phone")
+    online = course(3, "first_steps", tuesday, format="online")
+
+    result = route(
+        needs(barriers=frozenset({"low_skills"}), support=frozenset({"phone"})),
+        courses=[nearby_in_person, online, by_phone],
+    )
+
+    assert [match.id for match in result.courses] == [by_phone.id, nearby_in_person.id, online.id]
+    assert "by phone" in result.courses[0].reasons
+
+
+def test_group_course_and_phone_preferences_put_online_courses_last():
+    tuesday = datetime.datetime(2026, 12, 3, 10, 0)
+    online = course(1, "beginner", tuesday, format="online")
+    in_person = course(2, "beginner", tuesday, miles_north=3.0)
+    by_phone = course(3, "beginner", tuesday, format="phone")
+
+    result = route(
+        needs(support=frozenset({"group", "phone"})), courses=[online, by_phone, in_person]
+    )
+
+    assert [match.id for match in result.courses] == [in_person.id, by_phone.id, online.id]
+
+
+def test_without_a_format_preference_nearest_in_person_courses_lead_and_remote_follow():
+    tuesday = datetime.datetime(2026, 12, 3, 10, 0)
+    by_phone = course(1, "first_steps", tuesday, format="phone")
+    in_person = course(2, "first_steps", tuesday, miles_north=3.0)
+
+    result = route(needs(barriers=frozenset({"low_skills"})), courses=[by_phone, in_person])
+
+    assert [match.id for match in result.courses] == [in_person.id, by_phone.id]
+
+
+def test_no_device_puts_a_lender_with_stock_before_a_nearer_place_offering_more():
+    busy_centre = place(
+        1,
+        miles_north=0.5,
+        services={
+            "public-computers": "Computers to use",
+            "online-forms": "Help with online forms",
+            "drop-in": "Drop-in help",
+            "one-to-one": "One-to-one appointments",
+        },
+    )
+    lender = place(
+        2,
+        miles_north=1.4,
+        services={"device-loans": "Devices to borrow"},
+        lends_devices=True,
+        devices_in_stock=2,
+    )
+    empty_cupboard = place(
+        3,
+        miles_north=0.2,
+        services={"device-loans": "Devices to borrow"},
+        lends_devices=True,
+        devices_in_stock=0,
+    )
+
+    result = route(
+        needs(barriers=frozenset({"no_device", "low_skills"}), goals=frozenset({"benefits"})),
+        [busy_centre, empty_cupboard, lender],
+    )
+
+    assert result.places[0].id == lender.id
+    assert "lends devices (2 ready now)" in result.places[0].because
