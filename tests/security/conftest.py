@@ -16,7 +16,7 @@ from tests.factories.training import CoursePageFactory, SessionFactory
 from website.models import HomePage
 
 COMMON = {
-    "max_examples": 40,
+    "max_examples": 30,
     "deadline": None,
     # Examples share the test's database and client; nothing is kept
     # between runs (no .hypothesis folder in the project).
@@ -30,7 +30,7 @@ COMMON = {
 settings.register_profile("ci", derandomize=True, **COMMON)
 settings.register_profile("dev", derandomize=False, **COMMON)
 # For a hunt by hand: HYPOTHESIS_PROFILE=thorough (a few minutes per form).
-settings.register_profile("thorough", parent=settings.get_profile("dev"), max_examples=400)
+settings.register_profile("thorough", parent=settings.get_profile("dev"), max_examples=300)
 settings.load_profile(
     os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev")
 )
