@@ -2,6 +2,8 @@
 honeypot field that people never fill in, and a per-address limit on
 submissions counted in the shared cache (so it holds across app servers)."""
 
+import ipaddress
+
 from django import forms
 from django.conf import settings
 from django.core.cache import cache
@@ -41,7 +43,10 @@ def client_address(request):
     balancer: 1 in production), each appends the address it saw to
     X-Forwarded-For, so the client is that many entries from the end; any
     entries before it were sent by the client and are not believed. With
-    none, X-Forwarded-For is ignored: anyone could set it to dodge a limit."""
+    none, X-Forwarded-For is ignored: anyone could set it to dodge a limit.
+    None when there is no valid address (a request made up in code): the
+    lockout stores addresses in an IP column, which PostgreSQL checks."""
+    connection = ip_or_none(request.META.get("REMOTE_ADDR", ""))
     proxies = settings.TRUSTED_PROXY_COUNT
     if proxies > 0:
         forwarded = [
@@ -50,8 +55,15 @@ def client_address(request):
             if entry.strip()
         ]
         if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR") or "unknown"
+            return ip_or_none(forwarded[-proxies]) or connection
+    return connection
+
+
+def ip_or_none(text):
+    try:
+        return str(ipaddress.ip_address(text))
+    except ValueError:
+        return None
 
 
 SEARCH_TOO_MANY = (

@@ -12,12 +12,14 @@ from django.contrib.auth.models import Group
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.test import RequestFactory
 from django.urls import reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from directory.permissions import COORDINATORS, coordinators_group
 from website.admin_security import LAST_ACTIVITY
+from website.form_protection import client_address
 
 PASSWORD = "a-long-enough-passphrase-42"
 LOGIN = "/admin/login/"
@@ -243,3 +245,33 @@ def test_reset_two_factor_command_removes_the_device(editor):
     call_command("reset_two_factor", "editor", stdout=out)
     assert not TOTPDevice.objects.filter(user=editor).exists()
     assert "Removed 1" in out.getvalue()
+
+
+# The client's address.
+
+
+def address_of(settings, proxies, remote="", forwarded=None):
+    settings.TRUSTED_PROXY_COUNT = proxies
+    request = RequestFactory().get("/")
+    request.META["REMOTE_ADDR"] = remote
+    if forwarded is not None:
+        request.META["HTTP_X_FORWARDED_FOR"] = forwarded
+    return client_address(request)
+
+
+def test_without_a_proxy_the_connection_is_the_client(settings):
+    assert address_of(settings, 0, "203.0.113.9", "192.0.2.1") == "203.0.113.9"
+
+
+def test_behind_one_proxy_its_entry_is_the_client(settings):
+    assert address_of(settings, 1, "10.0.0.2", "192.0.2.1, 203.0.113.9") == "203.0.113.9"
+    assert address_of(settings, 2, "10.0.0.2", "192.0.2.1, 203.0.113.9") == "192.0.2.1"
+    # Too few entries: the header did not come through the proxies.
+    assert address_of(settings, 2, "10.0.0.2", "203.0.113.9") == "10.0.0.2"
+
+
+def test_a_request_without_a_valid_address_has_none(settings):
+    """Not "unknown": PostgreSQL refuses that in the lockout's IP column."""
+    assert address_of(settings, 0, "") is None
+    assert address_of(settings, 1, "not-an-address", "also not one") is None
+    assert address_of(settings, 1, "10.0.0.2", "garbage") == "10.0.0.2"
