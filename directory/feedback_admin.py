@@ -45,6 +45,8 @@ class ProblemReportAdmin(ModelAdmin):
     search_fields = ("details", "listing__title")
     permission_helper_class = ScopedPermissionHelper
     inspect_view_enabled = True
+    # modeladmin's history page checks no scope.
+    history_view_enabled = False
     panels = [
         FieldPanel("listing", read_only=True),
         FieldPanel("kind", read_only=True),
@@ -73,6 +75,7 @@ class ListingNoteAdmin(ModelAdmin):
     list_display = ("listing", "author", "created_at")
     search_fields = ("text", "listing__title")
     create_view_class = NoteCreateView
+    history_view_enabled = False
     panels = [
         PageChooserPanel("listing", ["directory.AccessPointPage", "directory.OrganisationPage"]),
         FieldPanel("text"),

@@ -2,6 +2,8 @@
 honeypot field that people never fill in, and a per-address limit on
 submissions counted in the shared cache (so it holds across app servers)."""
 
+import ipaddress
+
 from django import forms
 from django.conf import settings
 from django.core.cache import cache
@@ -36,15 +38,46 @@ class HoneypotFormMixin(forms.Form):
 
 
 def client_address(request):
-    """The address to count submissions against. Behind the load balancer
-    (production sets TRUST_X_FORWARDED_FOR) X-Forwarded-For is set by our
-    own proxy and its last entry is the one the proxy saw, which a client
-    cannot choose. Anywhere else the header is the client's own and is
-    ignored."""
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if forwarded and getattr(settings, "TRUST_X_FORWARDED_FOR", False):
-        return forwarded.split(",")[-1].strip()
-    return request.META.get("REMOTE_ADDR", "unknown")
+    """The address to count submissions (and admin sign-in failures)
+    against. With TRUSTED_PROXY_COUNT proxies in front of the site (the load
+    balancer: 1 in production), each appends the address it saw to
+    X-Forwarded-For, so the client is that many entries from the end; any
+    entries before it were sent by the client and are not believed. With
+    none, X-Forwarded-For is ignored: anyone could set it to dodge a limit.
+    None when there is no valid address (a request made up in code): the
+    lockout stores addresses in an IP column, which PostgreSQL checks."""
+    connection = ip_or_none(request.META.get("REMOTE_ADDR", ""))
+    proxies = settings.TRUSTED_PROXY_COUNT
+    if proxies > 0:
+        forwarded = [
+            entry.strip()
+            for entry in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+            if entry.strip()
+        ]
+        if len(forwarded) >= proxies:
+            return ip_or_none(forwarded[-proxies]) or connection
+    return connection
+
+
+def ip_or_none(text):
+    try:
+        return str(ipaddress.ip_address(text))
+    except ValueError:
+        return None
+
+
+SEARCH_TOO_MANY = (
+    "You have searched a lot in the last minute from your internet connection. "
+    "Wait a minute, then search again."
+)
+
+
+def searches_over_limit(request):
+    """Count this search; True once the address has made more than
+    SEARCH_RATE_LIMIT in a minute (0 turns the limit off). Searches store
+    nothing, so they need no honeypot, but each one costs the database."""
+    limit = settings.SEARCH_RATE_LIMIT
+    return bool(limit) and over_limit(request, "search", limit, window_seconds=60)
 
 
 def over_limit(request, scope, limit, window_seconds):

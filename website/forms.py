@@ -17,6 +17,14 @@ class SearchForm(forms.Form):
         },
     )
 
+    def clean_q(self):
+        """The words to look for. Double quotes are dropped: SQLite's full
+        text search reads them as its own syntax and fails on a stray one."""
+        words = " ".join(self.cleaned_data["q"].replace('"', " ").split())
+        if not words:
+            raise forms.ValidationError(self.fields["q"].error_messages["required"])
+        return words
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()

@@ -8,6 +8,7 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
+from website.form_protection import SEARCH_TOO_MANY, searches_over_limit
 from website.forms import SearchForm
 from website.models import BrandSettings
 
@@ -18,10 +19,20 @@ RESULTS_PER_PAGE = 10
 def search(request):
     form = SearchForm(request.GET or None)
     results_page = None
+    status = 200
     if form.is_valid():
-        results = Page.objects.live().public().specific().search(form.cleaned_data["q"])
-        results_page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "website/search.html", {"form": form, "results_page": results_page})
+        if searches_over_limit(request):
+            form.add_error(None, SEARCH_TOO_MANY)
+            status = 429
+        else:
+            results = Page.objects.live().public().specific().search(form.cleaned_data["q"])
+            results_page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "website/search.html",
+        {"form": form, "results_page": results_page},
+        status=status,
+    )
 
 
 @require_GET

@@ -3,6 +3,7 @@ organisation's subtree is what its editors may change (see permissions.py)."""
 
 from django.contrib.auth.models import Group
 from django.db import models
+from django.template.response import TemplateResponse
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
@@ -26,6 +27,15 @@ class DirectoryIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def search(self, request):
+        from website.form_protection import SEARCH_TOO_MANY, searches_over_limit
+
+        if request.GET and searches_over_limit(request):
+            return TemplateResponse(
+                request,
+                "directory/search_limited.html",
+                {"page": self, "message": SEARCH_TOO_MANY},
+                status=429,
+            )
         return self.render(request)
 
     @path("shortlist/", name="shortlist")

@@ -7,6 +7,7 @@ move, note and export is recorded as a ReferralEvent."""
 
 from django.contrib import messages
 from django.contrib.admin import SimpleListFilter
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.html import format_html
@@ -52,7 +53,7 @@ class CoordinatorsOnlyHelper(PermissionHelper):
         return sees_everything(user)
 
     def user_can_inspect_obj(self, user, obj):
-        return sees_everything(user)
+        return False  # no inspect page: coordinators edit
 
     def user_can_edit_obj(self, user, obj):
         return sees_everything(user)
@@ -147,6 +148,9 @@ class ReferralAdmin(ModelAdmin):
     index_view_class = ReferralIndexView
     inspect_view_class = ReferralInspectView
     inspect_view_enabled = True
+    # The audit trail is the referral's own events; modeladmin's history
+    # page would check no scope.
+    history_view_enabled = False
     inspect_template_name = "referrals/admin/inspect.html"
     list_display = ("reference", "created_at", "status", "receiver", "contact_flag")
     list_filter = ("status", "outcome", OverdueFilter)
@@ -225,6 +229,11 @@ class RoutingRuleAdmin(ModelAdmin):
     permission_helper_class = CoordinatorsOnlyHelper
     list_display = ("trigger", "service_list", "course_level")
     list_filter = ("course_level",)
+
+    def history_view(self, request, instance_pk):
+        if not sees_everything(request.user):
+            raise PermissionDenied
+        return super().history_view(request, instance_pk)
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("services")

@@ -71,10 +71,12 @@ def details(request):
     if request.method == "POST":
         form = DetailsForm(request.POST, mode=draft["mode"])
         if form.is_valid():
+            # Only the form's own fields: anything else a client sends is
+            # not kept in the session.
             draft["details"] = {
                 name: request.POST.getlist(name)
-                for name in request.POST
-                if name not in ("csrfmiddlewaretoken", HONEYPOT_FIELD)
+                for name in form.fields
+                if name != HONEYPOT_FIELD and name in request.POST
             }
             request.session[DRAFT] = draft
             return redirect("referral_check")

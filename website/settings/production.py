@@ -24,12 +24,9 @@ if not ALLOWED_HOSTS:
 
 DEBUG = False
 
-# Behind a load balancer that terminates TLS and sets X-Forwarded-Proto.
+# Behind a load balancer that terminates TLS and sets X-Forwarded-Proto (and
+# appends the address it saw to X-Forwarded-For: TRUSTED_PROXY_COUNT below).
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-# ...and appends the address it saw to X-Forwarded-For, which the per-address
-# form limits count against (website/form_protection.py). Set false when
-# nothing sits in front of the app servers.
-TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", True)
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 # The load balancer's health check may call over plain HTTP (website/healthz.py).
 SECURE_REDIRECT_EXEMPT = [r"^healthz/?$"]
@@ -50,3 +47,16 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 EMAIL_TIMEOUT = 10
+
+# One load balancer in front, appending the client's address to
+# X-Forwarded-For; coordinators must use two-step verification unless told
+# otherwise; browsers upgrade any stray http:// reference.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))
+TWO_FACTOR_REQUIRED_FOR_COORDINATORS = env_bool("TWO_FACTOR_REQUIRED_FOR_COORDINATORS", True)
+TWO_FACTOR_REQUIRED_GROUPS = ["Coordinators"] if TWO_FACTOR_REQUIRED_FOR_COORDINATORS else []
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],  # noqa: F405
+        "upgrade-insecure-requests": True,
+    }
+}

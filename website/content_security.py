@@ -1,0 +1,35 @@
+"""The Content Security Policy on every response (django-csp), with the
+admin's own looser script and style rules on /admin/ paths only (Wagtail's
+admin writes some inline scripts and styles; the public site writes none),
+and the map tiles' server allowed as an image source on the public site."""
+
+from urllib.parse import urlsplit
+
+from csp.middleware import CSPMiddleware
+from django.conf import settings
+from django.urls import reverse
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if report_only:
+            return parts
+        if is_admin_path(request.path_info):
+            parts.replace = {**settings.ADMIN_CSP_REPLACE, **(parts.replace or {})}
+        elif tiles := map_tiles_origin():
+            parts.update = {"img-src": [tiles], **(parts.update or {})}
+        return parts
+
+
+def is_admin_path(path):
+    return path.startswith(reverse("wagtailadmin_home"))
+
+
+def map_tiles_origin():
+    """Where the directory's maps load tiles from, as a CSP source."""
+    if not settings.MAP_TILES_URL:
+        return ""
+    parts = urlsplit(settings.MAP_TILES_URL)
+    # Leaflet's {s} stands for the tile server's subdomains.
+    return f"{parts.scheme}://{parts.netloc.replace('{s}', '*')}"
