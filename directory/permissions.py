@@ -60,8 +60,8 @@ GROUP_NAME_LENGTH = Group._meta.get_field("name").max_length
 @transaction.atomic
 def coordinators_group():
     """The Coordinators group with admin access, page rights on the home page
-    and directory subtrees, the taxonomy snippets, the open-data licence
-    setting and all images and documents. Page rights are granted on
+    and directory subtrees, the taxonomy snippets, the brand, navigation,
+    data-protection and open-data settings, and all images and documents. Page rights are granted on
     whichever of those pages exist, so run it again once the directory is
     created."""
     group, _ = Group.objects.get_or_create(name=COORDINATORS)
@@ -87,6 +87,9 @@ def coordinators_group():
             codename__in=[
                 "manage_personal_data",
                 "view_outgoingemail",
+                "change_brandsettings",
+                "change_navigationsettings",
+                "change_dataprotectionsettings",
                 "change_opendatasettings",
             ],
         )

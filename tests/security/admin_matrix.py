@@ -145,6 +145,11 @@ directory_routingrule_modeladmin_edit                                  200      
 directory_routingrule_modeladmin_delete                                200          denied    denied    login
 directory_routingrule_modeladmin_history                               200          denied    denied    login
 person_data                                                            200          denied    denied    login
+website_outgoingemail_modeladmin_index                                 200          denied    denied    login
+website_outgoingemail_modeladmin_create                                denied       denied    denied    login
+website_outgoingemail_modeladmin_edit                                  denied       denied    denied    login
+website_outgoingemail_modeladmin_delete                                denied       denied    denied    login
+website_outgoingemail_modeladmin_inspect                               200          denied    denied    login
 two_factor_setup                                                       200          200       200       login
 two_factor_verify                                                      redirect     redirect  redirect  login
 directory_listings_to_check                                            200          200       200       login
@@ -177,9 +182,9 @@ champions_champion_modeladmin_bulk_status                              redirect 
 champions_champion_modeladmin_log_activity                             200          404       200       login
 champions_champion_modeladmin_export_person                            200          404       404       login
 champions_champion_modeladmin_erase_person                             200          404       404       login
-wagtailsettings:edit                                                   denied       denied    denied    login
-wagtailsettings:edit#2                                                 denied       denied    denied    login
-wagtailsettings:preview_on_edit                                        denied       denied    denied    login
+wagtailsettings:edit                                                   redirect     denied    denied    login
+wagtailsettings:edit#2                                                 200          denied    denied    login
+wagtailsettings:preview_on_edit                                        404          denied    denied    login
 wagtailredirects:index                                                 denied       denied    denied    login
 wagtailredirects:index_results                                         denied       denied    denied    login
 wagtailredirects:add                                                   denied       denied    denied    login

@@ -119,6 +119,7 @@ def parameters_for(name, world):
         ("training_session", "instance_pk", world.session.pk),
         ("training_booking", "instance_pk", world.booking.pk),
         ("champions_champion", "instance_pk", world.champion.pk),
+        ("website_outgoingemail", "instance_pk", world.outgoing_email.pk),
     ]:
         if name.startswith(prefix):
             values[key] = value

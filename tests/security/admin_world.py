@@ -32,7 +32,7 @@ from tests.factories import ChampionFactory
 from tests.factories.directory import AccessPointPageFactory, OrganisationPageFactory
 from tests.factories.referrals import ReferralFactory
 from tests.factories.training import BookingFactory, CoursePageFactory, SessionFactory
-from website.models import HomePage
+from website.models import HomePage, OutgoingEmail
 
 PASSWORD = "a-long-enough-passphrase-42"
 
@@ -91,6 +91,9 @@ def build():
     )
     world.note = ListingNote.objects.create(
         listing=listing, text="Ring first.", author=world.coordinator
+    )
+    world.outgoing_email = OutgoingEmail.objects.create(
+        subject="Your booking", from_email="no-reply@example.org", to=["resident@example.org"]
     )
     collection = Collection.objects.get(name="Partner A")
     world.collection = collection
