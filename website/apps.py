@@ -5,6 +5,11 @@ class WebsiteConfig(AppConfig):
     name = "website"
     verbose_name = "Partnership website"
 
+    def ready(self):
+        from website import chrome
+
+        chrome.connect()
+
     # Data protection hooks (see website/personal_data.py): the emails in the
     # outbox addressed to the person.
 

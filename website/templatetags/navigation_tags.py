@@ -3,7 +3,7 @@ decided here, not in the template."""
 
 from django import template
 
-from website.models import BrandSettings, NavigationSettings
+from website import chrome
 
 register = template.Library()
 
@@ -19,19 +19,17 @@ def _is_current(href, path):
 @register.inclusion_tag("components/main_navigation.html", takes_context=True)
 def main_navigation(context):
     request = context["request"]
-    links = NavigationSettings.for_request(request).main_navigation
     items = [
-        {
-            "text": link.value.text,
-            "href": link.value.href,
-            "current": _is_current(link.value.href, request.path),
-        }
-        for link in links
+        {"text": link.text, "href": link.href, "current": _is_current(link.href, request.path)}
+        for link in chrome.for_request(request).main_navigation
     ]
     return {"items": items}
 
 
 @register.simple_tag(takes_context=True)
 def brand(context):
-    """The brand settings for this request's site (cached per request)."""
-    return BrandSettings.for_request(context["request"])
+    """The brand settings for this request's site, as website/chrome.py
+    keeps them: partnership_name, tagline, brand_colour, logo (url, width,
+    height), contact_email, contact_phone, footer_links and social_links
+    (text, href)."""
+    return chrome.for_request(context["request"])
