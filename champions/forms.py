@@ -8,6 +8,7 @@ from django.utils import timezone
 from directory import geo
 from directory.models import Language, OrganisationPage
 from website.consent import ConsentFormMixin
+from website.field_cache import blank_cached
 from website.form_protection import HONEYPOT_HTML, HoneypotFormMixin
 from website.gds_forms import ErrorLinksMixin, clean_uk_phone
 
@@ -130,21 +131,23 @@ class ChampionSignUpForm(ErrorLinksMixin, HoneypotFormMixin, ConsentFormMixin, f
         self.helper = FormHelper()
         self.helper.attrs = {"novalidate": "", "id": "champion-sign-up"}
         self.helper.layout = Layout(
-            Field.text("name", field_width=20, autocomplete="name", spellcheck="false"),
-            Field.text("email", field_width=20, autocomplete="email", spellcheck="false"),
-            Field.text("phone", field_width=10, autocomplete="tel", type="tel"),
-            Field.text("postcode", field_width=10, autocomplete="postal-code"),
-            Field.checkboxes("available_days", legend_size=Size.SMALL, small=True),
-            Field.checkboxes("available_times", legend_size=Size.SMALL, small=True),
-            Field.textarea("availability_notes", max_characters=500),
-            Field.checkboxes("skills", legend_size=Size.SMALL, small=True),
-            Field.checkboxes("languages", legend_size=Size.SMALL, small=True),
-            Field.select("preferred_host"),
-            Field.textarea("experience", max_characters=2000),
-            Field.radios("heard_about", legend_size=Size.SMALL, small=True),
-            Field.checkbox("consent"),
-            HTML(HONEYPOT_HTML),
-            HTML('<button class="govuk-button" data-module="govuk-button">Sign up</button>'),
+            *blank_cached(
+                Field.text("name", field_width=20, autocomplete="name", spellcheck="false"),
+                Field.text("email", field_width=20, autocomplete="email", spellcheck="false"),
+                Field.text("phone", field_width=10, autocomplete="tel", type="tel"),
+                Field.text("postcode", field_width=10, autocomplete="postal-code"),
+                Field.checkboxes("available_days", legend_size=Size.SMALL, small=True),
+                Field.checkboxes("available_times", legend_size=Size.SMALL, small=True),
+                Field.textarea("availability_notes", max_characters=500),
+                Field.checkboxes("skills", legend_size=Size.SMALL, small=True),
+                Field.checkboxes("languages", legend_size=Size.SMALL, small=True),
+                Field.select("preferred_host"),
+                Field.textarea("experience", max_characters=2000),
+                Field.radios("heard_about", legend_size=Size.SMALL, small=True),
+                Field.checkbox("consent"),
+                HTML(HONEYPOT_HTML),
+                HTML('<button class="govuk-button" data-module="govuk-button">Sign up</button>'),
+            )
         )
 
     def clean_email(self):

@@ -7,6 +7,7 @@ from django import forms
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from website.consent import ConsentFormMixin
+from website.field_cache import blank_cached
 from website.form_protection import HONEYPOT_HTML, HoneypotFormMixin
 from website.gds_forms import clean_uk_phone
 
@@ -94,18 +95,19 @@ class BookingForm(HoneypotFormMixin, ConsentFormMixin, forms.Form):
 
     def __init__(self, *args, submit_label="Book a place", **kwargs):
         super().__init__(*args, **kwargs)
+        label = submit_label
         self.helper = FormHelper()
         self.helper.attrs = {"novalidate": ""}
         self.helper.layout = Layout(
-            Field.text("name", field_width=20, autocomplete="name"),
-            Field.text("email", field_width=20, autocomplete="email", spellcheck="false"),
-            Field.text("phone", field_width=10, autocomplete="tel", type="tel"),
-            Field.textarea("accessibility_needs", max_characters=1000),
-            Field.checkbox("consent"),
-            HTML(HONEYPOT_HTML),
-            HTML(
-                f'<button class="govuk-button" data-module="govuk-button">{submit_label}</button>'
-            ),
+            *blank_cached(
+                Field.text("name", field_width=20, autocomplete="name"),
+                Field.text("email", field_width=20, autocomplete="email", spellcheck="false"),
+                Field.text("phone", field_width=10, autocomplete="tel", type="tel"),
+                Field.textarea("accessibility_needs", max_characters=1000),
+                Field.checkbox("consent"),
+                HTML(HONEYPOT_HTML),
+                HTML(f'<button class="govuk-button" data-module="govuk-button">{label}</button>'),
+            )
         )
 
     def clean_phone(self):

@@ -8,6 +8,7 @@ from django import forms
 
 from directory import geo
 from directory.models import AccessibilityFeature, Language
+from website.field_cache import blank_cached
 from website.form_protection import HONEYPOT_HTML, HoneypotFormMixin
 from website.gds_forms import ErrorLinksMixin, clean_uk_phone
 
@@ -46,7 +47,7 @@ def text_field(label, limit, required=False, what="", **kwargs):
 def gds_helper(form_id, *items):
     helper = FormHelper()
     helper.attrs = {"novalidate": "", "id": form_id}
-    helper.layout = Layout(*items)
+    helper.layout = Layout(*blank_cached(*items))
     return helper
 
 
