@@ -19,19 +19,29 @@ keeps its own, and another server's copy may lag by at most HITS_SECONDS."""
 
 import dataclasses
 import hashlib
+import time
 
 from django.core.cache import cache
 from django.db import transaction
+
+from website import field_cache
 
 HITS_SECONDS = 300
 GENERATION_KEY = "directory:search:generation"
 
 
+def _fresh():
+    """A first generation number no earlier one can have had: the clock in
+    milliseconds, so a flushed or evicted cache never brings back a number
+    under which other processes still keep drawn fields."""
+    return int(time.time() * 1000)
+
+
 def generation():
     value = cache.get(GENERATION_KEY)
     if value is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        value = cache.get(GENERATION_KEY, 1)
+        cache.add(GENERATION_KEY, _fresh(), timeout=None)
+        value = cache.get(GENERATION_KEY) or _fresh()
     return value
 
 
@@ -39,7 +49,7 @@ def _bump():
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # not set yet (or evicted): any new value will do
-        cache.add(GENERATION_KEY, 1, timeout=None)
+        cache.add(GENERATION_KEY, _fresh(), timeout=None)
 
 
 def invalidate():
@@ -77,11 +87,13 @@ def cached_field_html(bound_field, render):
     """One search-form field as drawn for its value and errors: the same
     value and the same lists (generation) draw the same HTML. Residents'
     searches differ in a field or two, so caching each field on its own
-    spares drawing the twenty or so that are as the last search left them."""
+    spares drawing the twenty or so that are as the last search left them.
+    The key names the generation, so each process keeps its own copy
+    (website.field_cache.MEMO) rather than asking the shared cache per field."""
+    form = bound_field.form
+    if not hasattr(form, "_search_generation"):
+        form._search_generation = generation()  # once per form, not per field
     text = repr((bound_field.html_name, bound_field.value(), list(bound_field.errors)))
-    key = f"directory:search:field:{generation()}:{hashlib.sha256(text.encode()).hexdigest()[:32]}"
-    html = cache.get(key)
-    if html is None:
-        html = render()
-        cache.set(key, html, HITS_SECONDS)
-    return html
+    digest = hashlib.sha256(text.encode()).hexdigest()[:32]
+    key = f"directory:search:field:{form._search_generation}:{digest}"
+    return field_cache.MEMO.get_or_draw(key, render)

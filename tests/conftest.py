@@ -6,6 +6,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from wagtail.models import Site
 
+from website import field_cache
 from website.models import HomePage
 
 
@@ -22,8 +23,10 @@ def pytest_runtest_makereport(item, call):
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache: no flood counts or cached
-    search hits left over from another test's (rolled back) data."""
+    search hits left over from another test's (rolled back) data, and no
+    form fields drawn for another test's lists."""
     cache.clear()
+    field_cache.MEMO.clear()
 
 
 @pytest.fixture

@@ -11,14 +11,57 @@ into the cache.
 A cached field's key holds everything its HTML is drawn from: the form,
 the field's name, label, help text, whether it is required, its widget's
 attributes, its choices (so a coordinator's change to a list shows at once)
-and the layout's options for it."""
+and the layout's options for it. As the key says everything, each process
+keeps its own copy (HtmlMemo): no round trip to a shared cache per field,
+and no server can show another's stale HTML."""
 
 import hashlib
+import threading
+from collections import OrderedDict
 
-from django.core.cache import cache
 from django.utils.encoding import force_str
 
-FIELD_SECONDS = 3600
+
+class HtmlMemo:
+    """A small in-process store of drawn HTML by key, the least recently
+    used dropped first."""
+
+    def __init__(self, size=4000):
+        self.size = size
+        self._items = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key):
+        with self._lock:
+            html = self._items.get(key)
+            if html is not None:
+                self._items.move_to_end(key)
+            return html
+
+    def set(self, key, html):
+        with self._lock:
+            self._items[key] = html
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+    def clear(self):
+        with self._lock:
+            self._items.clear()
+
+    def values(self):
+        with self._lock:
+            return list(self._items.values())
+
+    def get_or_draw(self, key, draw):
+        html = self.get(key)
+        if html is None:
+            html = draw()
+            self.set(key, html)
+        return html
+
+
+MEMO = HtmlMemo()
 
 
 def _is_blank(value):
@@ -66,12 +109,7 @@ class BlankCached:
         bound_field = form[name]
         if bound_field.errors or not _is_blank(bound_field.value()):
             return draw()
-        key = _key(form, bound_field, self.field)
-        html = cache.get(key)
-        if html is None:
-            html = draw()
-            cache.set(key, html, FIELD_SECONDS)
-        return html
+        return MEMO.get_or_draw(_key(form, bound_field, self.field), draw)
 
 
 def blank_cached(*items):

@@ -7,6 +7,7 @@ from django.core.cache import cache
 from django.test import override_settings
 
 from directory.models import AccessibilityFeature
+from website import field_cache
 
 pytestmark = pytest.mark.django_db
 
@@ -14,8 +15,9 @@ NO_CACHE = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"
 
 
 def cached_values():
-    """Every value in the test process's local-memory cache, as stored."""
-    return b"".join(cache._cache.values())
+    """Every value in the test process's local-memory cache, as stored, and
+    every field the process keeps drawn."""
+    return b"".join(cache._cache.values()) + "".join(field_cache.MEMO.values()).encode()
 
 
 def start_referral(client, mode="referrer"):
@@ -37,7 +39,7 @@ def test_the_blank_referral_form_is_the_same_from_the_cache(client, demo_site, m
         return html[:start] + html[html.index('"', start) :]
 
     assert without_token(drawn) == without_token(first) == without_token(second)
-    assert any("website:field:" in key for key in cache._cache)
+    assert field_cache.MEMO.values(), "blank fields are kept drawn"
 
 
 def test_a_new_accessibility_need_shows_at_once(client, demo_site):
@@ -73,3 +75,14 @@ def test_a_field_with_an_error_is_drawn_afresh(client, demo_site):
     html = client.post("/refer/details/", {}).content.decode()
     assert 'id="resident_name-error"' in html or "govuk-error-message" in html
     assert "Enter their full name." in html
+
+
+def test_the_memo_keeps_only_its_size():
+    memo = field_cache.HtmlMemo(size=2)
+    memo.set("a", "<p>a</p>")
+    memo.set("b", "<p>b</p>")
+    assert memo.get("a") == "<p>a</p>"  # now the most recently used
+    memo.set("c", "<p>c</p>")
+    assert memo.get("b") is None
+    assert memo.get_or_draw("a", lambda: "drawn again") == "<p>a</p>"
+    assert memo.get_or_draw("d", lambda: "<p>d</p>") == "<p>d</p>"
