@@ -17,7 +17,8 @@ from .models import Referral
 
 CONSENT_WORDING = (
     "The person who needs help agrees to be referred, and to have these details shared "
-    "with the partner organisation that will contact them."
+    "with the partner organisation that will contact them. If the referral is for you, "
+    "that person is you."
 )
 EMAIL_INVALID = "Enter an email address in the correct format, like name@example.org."
 # Messages about "them" in a referral become messages about "you" when
@@ -64,9 +65,9 @@ class StartForm(ErrorLinksMixin, forms.Form):
         error_messages={"required": "Select who the referral is for."},
     )
     consent = forms.ChoiceField(
-        label="Has the person who needs help agreed to this referral?",
+        label="Does the person who needs help agree to this referral?",
         help_text=CONSENT_WORDING,
-        choices=[("yes", "Yes, they agree"), ("no", "No, or I have not asked them yet")],
+        choices=[("yes", "Yes"), ("no", "No, or not asked yet")],
         widget=forms.RadioSelect,
         error_messages={"required": "Select whether the person agrees to be referred."},
     )

@@ -42,7 +42,7 @@ def test_a_referrer_refers_a_resident_and_the_partner_closes_it(
     expect(page.locator(".govuk-error-summary")).to_be_visible()
     axe(page)
     page.get_by_label("Someone I work with or support").check()
-    page.get_by_label("Yes, they agree").check()
+    page.get_by_label("Yes", exact=True).check()
     page.get_by_role("button", name="Continue").click()
 
     # Details, with a mistake first: what was typed stays.
@@ -113,7 +113,7 @@ def test_a_referrer_refers_a_resident_and_the_partner_closes_it(
 def test_no_consent_page_explains_other_ways_to_get_help(page, full_site_url, axe):
     page.goto(full_site_url + "/refer/")
     page.get_by_label("Someone I work with or support").check()
-    page.get_by_label("No, or I have not asked them yet").check()
+    page.get_by_label("No, or not asked yet").check()
     page.get_by_role("button", name="Continue").click()
     expect(page.locator("h1")).to_have_text("You need their agreement to refer them")
     expect(page.get_by_role("link", name="Find free help near them")).to_be_visible()
@@ -142,7 +142,7 @@ def test_a_self_referral_works_without_javascript(no_js_page, full_site_url):
     page = no_js_page
     page.goto(full_site_url + "/refer/")
     page.get_by_label("Me: I would like help myself").check()
-    page.get_by_label("Yes, they agree").check()
+    page.get_by_label("Yes", exact=True).check()
     page.get_by_role("button", name="Continue").click()
     expect(page.locator("h1")).to_have_text("About you")
     expect(page.get_by_label("Your full name")).to_be_visible()
