@@ -38,8 +38,16 @@ def organisations_by_path():
     }
 
 
-def organisation_of(page, organisations):
-    return organisations.get(page.path[: -page.steplen])
+def organisation_fields(organisations, path):
+    """The organisation a listing (read as a row, by its tree path: its
+    parent's path and one step more) belongs to, as routing.Place and
+    routing.Course take it."""
+    organisation = organisations.get(path[: -OrganisationPage.steplen])
+    return {
+        "organisation_id": organisation.pk if organisation else None,
+        "organisation": organisation.title if organisation else "",
+        "accepts_referrals": bool(organisation and organisation.accepts_referrals),
+    }
 
 
 def candidate_pages(needs, services, today):
@@ -174,14 +182,11 @@ def load_places(needs, today=None, services=frozenset()):
     places = []
     for row in pages.order_by("path").values(*PLACE_COLUMNS):
         pk = row["pk"]
-        organisation = organisations.get(row["path"][: -AccessPointPage.steplen])
         places.append(
             routing.Place(
                 id=pk,
                 title=row["title"],
-                organisation_id=organisation.pk if organisation else None,
-                organisation=organisation.title if organisation else "",
-                accepts_referrals=bool(organisation and organisation.accepts_referrals),
+                **organisation_fields(organisations, row["path"]),
                 services=services_of.get(pk, {}),
                 accessibility=features_of.get(pk, {}),
                 languages=languages_of.get(pk, {}),
@@ -257,15 +262,12 @@ def load_courses(levels, now=None):
     found = []
     for row in courses.order_by("path").values("pk", "title", "path", "level", "format", "phone"):
         pk = row["pk"]
-        organisation = organisations.get(row["path"][: -CoursePage.steplen])
         found.append(
             routing.Course(
                 id=pk,
                 title=row["title"],
                 level=row["level"],
-                organisation_id=organisation.pk if organisation else None,
-                organisation=organisation.title if organisation else "",
-                accepts_referrals=bool(organisation and organisation.accepts_referrals),
+                **organisation_fields(organisations, row["path"]),
                 format=row["format"],
                 accessibility=frozenset(slugs_of["accessibility"].get(pk, ())),
                 languages=frozenset(slugs_of["languages"].get(pk, ())),
