@@ -6,6 +6,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from wagtail.models import Site
 
+from tests.database_snapshot import DatabaseSnapshot
 from website import field_cache
 from website.models import HomePage
 
@@ -29,18 +30,36 @@ def _empty_cache():
     field_cache.MEMO.clear()
 
 
+def seed_demo(*args):
+    call_command("seed_demo", *args, stdout=StringIO())
+
+
+@pytest.fixture(scope="session")
+def brand_snapshot(django_db_setup, django_db_blocker):
+    """`seed_demo --brand-only`, built once per test process."""
+    with django_db_blocker.unblock():
+        return DatabaseSnapshot.take(lambda: seed_demo("--brand-only"))
+
+
+@pytest.fixture(scope="session")
+def full_snapshot(django_db_setup, django_db_blocker):
+    """The whole `seed_demo`, built once per test process."""
+    with django_db_blocker.unblock():
+        return DatabaseSnapshot.take(seed_demo)
+
+
 @pytest.fixture
-def demo_site(db):
+def demo_site(db, brand_snapshot):
     """The demo brand site: home, content, news, settings (no directory
     listings, which take seconds to build)."""
-    call_command("seed_demo", "--brand-only", stdout=StringIO())
+    brand_snapshot.restore()
     return Site.objects.get(is_default_site=True)
 
 
 @pytest.fixture
-def full_demo_site(db):
+def full_demo_site(db, full_snapshot):
     """The whole demo site as `make run` builds it, directory included."""
-    call_command("seed_demo", stdout=StringIO())
+    full_snapshot.restore()
     return Site.objects.get(is_default_site=True)
 
 

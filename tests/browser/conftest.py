@@ -3,13 +3,11 @@ server, every request that would leave the machine blocked, and axe-core
 checking each page for WCAG 2.x A and AA violations."""
 
 import os
-from io import StringIO
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.core.management import call_command
 from django.utils import timezone
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
@@ -103,17 +101,17 @@ def axe():
 
 
 @pytest.fixture
-def site_url(transactional_db, live_server):
+def site_url(transactional_db, live_server, brand_snapshot):
     """The live server's address, serving the demo brand site."""
-    call_command("seed_demo", "--brand-only", stdout=StringIO())
+    brand_snapshot.restore()
     return live_server.url
 
 
 @pytest.fixture
-def full_site_url(transactional_db, live_server):
+def full_site_url(transactional_db, live_server, full_snapshot):
     """The live server's address, serving the whole demo site as `make run`
     builds it, directory included."""
-    call_command("seed_demo", stdout=StringIO())
+    full_snapshot.restore()
     return live_server.url
 
 

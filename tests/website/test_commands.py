@@ -14,9 +14,8 @@ def run(*args):
     return out.getvalue()
 
 
-@pytest.mark.django_db
-def test_seed_demo_builds_the_sample_partnership():
-    run("seed_demo")
+def test_seed_demo_builds_the_sample_partnership(full_demo_site):
+    # full_demo_site is what `seed_demo` built on an empty database.
     site = Site.objects.get(is_default_site=True)
     assert isinstance(site.root_page.specific, HomePage)
     slugs = set(ContentPage.objects.values_list("slug", flat=True))
@@ -29,26 +28,20 @@ def test_seed_demo_builds_the_sample_partnership():
     assert not Page.objects.filter(title__startswith="Welcome to your new Wagtail").exists()
 
 
-@pytest.mark.django_db
-def test_seed_demo_twice_changes_nothing():
-    run("seed_demo")
+def test_seed_demo_twice_changes_nothing(full_demo_site):
     before = list(Page.objects.order_by("path").values_list("path", "title", "latest_revision_id"))
     run("seed_demo")
     after = list(Page.objects.order_by("path").values_list("path", "title", "latest_revision_id"))
     assert before == after
 
 
-@pytest.mark.django_db
-def test_seed_demo_if_empty_leaves_an_edited_site_alone():
-    run("seed_demo")
+def test_seed_demo_if_empty_leaves_an_edited_site_alone(full_demo_site):
     ContentPage.objects.get(slug="about").delete()
     assert "not loaded" in run("seed_demo", "--if-empty")
     assert not ContentPage.objects.filter(slug="about").exists()
 
 
-@pytest.mark.django_db
-def test_seed_demo_keeps_brand_settings_an_editor_changed():
-    run("seed_demo")
+def test_seed_demo_keeps_brand_settings_an_editor_changed(full_demo_site):
     brand = BrandSettings.for_site(Site.objects.get(is_default_site=True))
     brand.partnership_name = "Our own name"
     brand.save()
