@@ -10,6 +10,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.utils import timezone
 
+from tests.browser.tile_server import TileServer
+
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
@@ -34,6 +36,18 @@ def _chromium_present():
         if os.environ.get("CI") == "true":
             pytest.fail(reason)
         pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def tile_server():
+    with TileServer() as server:
+        yield server
+
+
+@pytest.fixture(autouse=True)
+def _map_tiles_on(settings, tile_server):
+    """Maps draw with tiles, as residents see them, from this machine."""
+    settings.MAP_TILES_URL = tile_server.url_template
 
 
 @pytest.fixture(scope="session")

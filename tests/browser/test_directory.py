@@ -43,6 +43,11 @@ def test_resident_finds_nearest_wifi_and_opens_a_place(page, full_site_url, axe)
     expect(page.locator("#results-map .app-map-marker").first).to_have_text("1")
     check_results_then_open_first(page)
     expect(page.locator("#place-map .app-map-marker")).to_have_count(1)
+    # Tiles on, as residents get them, and the credit line readable.
+    expect(page.locator("#place-map .leaflet-tile-loaded").first).to_be_visible()
+    credit = page.locator("#place-map .leaflet-control-attribution")
+    expect(credit).to_contain_text("Leaflet")
+    expect(credit).to_contain_text("OpenStreetMap")
     axe(page)
 
 

@@ -34,5 +34,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 
-# No map tiles: browser tests must not reach the network.
-MAP_TILES_URL = ""
+# Map tiles stay on, as in production (MAP_TILES_URL from base): no test
+# client fetches them, and the browser tests point them at a tile server of
+# their own on 127.0.0.1 (tests/browser/tile_server.py).
