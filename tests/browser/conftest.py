@@ -108,6 +108,9 @@ def axe():
     checker = Axe()
 
     def check(page):
+        # Under load a page's DOM can be there before its styles are: axe
+        # would then measure unstyled text (targets 17 px high).
+        page.wait_for_load_state("load")
         results = checker.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
         assert results.violations_count == 0, f"{page.url}\n" + results.generate_report()
 

@@ -1,0 +1,140 @@
+"""Every public page of the whole demo, in Chromium, as residents get it
+(map tiles on, from a tile server on this machine): found by following
+every same-site link from `/` (tests/browser/crawl.py), then opened one by
+one. Each page answers below 500 (the 404 page with its 404), shows no
+console error, has no WCAG 2.x A/AA violation, and its weight is written to
+var/test-reports/crawl/ (make test prints the summary). Every kind of form
+is then sent empty, and its error state checked the same way.
+
+The pages are shared out between SHARDS tests, so no one test is long and
+both test processes take a part."""
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from django.db import connection, transaction
+from django.test import override_settings
+
+from tests.browser import crawl
+
+SHARDS = 24
+REPORTS = Path(__file__).resolve().parents[2] / "var" / "test-reports" / "crawl"
+NOT_FOUND = "/no-such-page/"
+
+# What the page fetched, as a first visit would (encoded sizes count what
+# came from the browser's cache too).
+WEIGHT = """() => {
+  const entries = performance.getEntriesByType("navigation")
+    .concat(performance.getEntriesByType("resource"));
+  return entries.reduce((total, entry) => total + (entry.encodedBodySize || 0), 0);
+}"""
+
+
+class _RollBack(Exception):
+    pass
+
+
+@pytest.fixture(scope="session")
+def site_map(full_snapshot, django_db_blocker):
+    """The whole demo's public pages, found once per test process. The walk
+    makes hundreds of searches in a minute from one address, more than the
+    search limit allows anyone (the limit has tests of its own)."""
+    found = None
+    with django_db_blocker.unblock(), override_settings(SEARCH_RATE_LIMIT=0):
+        try:
+            with transaction.atomic():
+                full_snapshot.restore()
+                found = crawl.walk()
+                raise _RollBack
+        except _RollBack:
+            pass
+    return found
+
+
+def open_and_check(page, axe, url, expected_status=None):
+    """Open `url`, check it, and give its status and weight in bytes."""
+    errors = []
+
+    def on_console(message):
+        if message.type == "error":
+            errors.append(message.text)
+
+    def on_error(error):
+        errors.append(str(error))
+
+    page.on("console", on_console)
+    page.on("pageerror", on_error)
+    try:
+        response = page.goto(url)
+        status = response.status if response else 0
+    finally:
+        page.remove_listener("console", on_console)
+        page.remove_listener("pageerror", on_error)
+    if expected_status:
+        assert status == expected_status, url
+        # Chromium reports the page's own 404 as a console error.
+        errors = [error for error in errors if f"status of {expected_status}" not in error]
+    assert status < 500, f"{url} answered {status}"
+    axe(page)
+    assert not errors, f"{url}: console errors {errors}"
+    return status, page.evaluate(WEIGHT)
+
+
+def report(name, rows):
+    REPORTS.mkdir(parents=True, exist_ok=True)
+    path = REPORTS / f"{connection.vendor}-{name}-{os.getpid()}.json"
+    path.write_text(json.dumps(rows))
+
+
+def test_the_walk_found_the_whole_site(site_map):
+    assert not [path for path, status in site_map.statuses.items() if status >= 500]
+    assert site_map.statuses[NOT_FOUND] == 404
+    kinds = {path.split("?")[0].rstrip("/").rsplit("/", 1)[-1] for path in site_map.pages}
+    # Places, organisations, courses, booking forms, news, the directory's
+    # pages of results, the forms and the open pages are all reached.
+    assert {"book", "report-a-problem", "impact", "open-data", "search", "join"} <= kinds
+    assert any("page=2" in path for path in site_map.pages)
+    assert len(site_map.pages) >= 300
+    assert not [path for path, kind in site_map.files.items() if not kind]
+
+
+@pytest.mark.parametrize("shard", range(SHARDS))
+def test_every_page_answers_with_no_violations(page, full_site_url, axe, site_map, shard):
+    rows = []
+    for path in site_map.pages[shard::SHARDS]:
+        expected = 404 if path == NOT_FOUND else None
+        status, weight = open_and_check(page, axe, full_site_url + path, expected)
+        rows.append({"path": path, "status": status, "bytes": weight})
+    report(f"pages-{shard}", rows)
+
+
+def form_kinds(site_map):
+    """One page for each kind of form: forms whose address ends alike (every
+    place's problem report, every session's booking form) are one kind."""
+    kinds = {}
+    for (method, action), page_path in site_map.forms.items():
+        kind = (method, (action or "").rstrip("/").rsplit("/", 1)[-1])
+        kinds.setdefault(kind, (page_path, action))
+    return kinds
+
+
+def test_every_kind_of_form_sent_empty_shows_its_errors_without_violations(
+    page, full_site_url, axe, site_map
+):
+    rows = []
+    for (method, _name), (page_path, action) in sorted(form_kinds(site_map).items()):
+        page.goto(full_site_url + page_path)
+        form = page.locator(f'form[action="{action}"]').first
+        if not form.count():
+            form = page.locator("main form").first
+        with page.expect_navigation() as sent:
+            form.locator(
+                "button[type=submit], input[type=submit], button:not([type])"
+            ).first.click()
+        assert sent.value.status < 500, f"{method} {action} answered {sent.value.status}"
+        axe(page)
+        rows.append({"path": f"{method.upper()} {action}", "bytes": page.evaluate(WEIGHT)})
+    assert len(rows) >= 6
+    report("forms", rows)
