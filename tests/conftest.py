@@ -6,9 +6,16 @@ from django.core.cache import cache
 from django.core.management import call_command
 from wagtail.models import Site
 
+from tests import static_files
 from tests.database_snapshot import DatabaseSnapshot
 from website import field_cache
 from website.models import HomePage
+
+
+def pytest_configure(config):
+    """Collect static files once, in the process that starts the others."""
+    if not hasattr(config, "workerinput"):
+        static_files.collect()
 
 
 @pytest.hookimpl(hookwrapper=True)

@@ -6,6 +6,7 @@ and providers mark attendance in a session's register (register_views.py).
 Scope is checked on every list, object and export, not only in menus, so
 a guessed URL for another organisation's booking is refused."""
 
+from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
 from wagtail_modeladmin.helpers import PermissionHelper
@@ -81,7 +82,9 @@ class BookingAdmin(ModelAdmin):
     inspect_view_enabled = True
     # modeladmin's history page checks no scope and names the person.
     history_view_enabled = False
-    list_display = ("name", "course", "session", "status", "attended", "completed", "register")
+    # Yes/No in words: modeladmin's tick icons are Django admin's static
+    # files, which this site does not install (and manifest storage refuses).
+    list_display = ("name", "course", "session", "status", "was_there", "finished", "register")
     list_filter = ("status", "attended", "completed")
     search_fields = ("name", "email", "session__page__title")
     list_export = (
@@ -128,6 +131,16 @@ class BookingAdmin(ModelAdmin):
     def venue(booking):
         venue = booking.session.venue
         return venue.title if venue else booking.session.page.get_format_display()
+
+    @staticmethod
+    @admin.display(description="Attended")
+    def was_there(booking):
+        return "Yes" if booking.attended else "No"
+
+    @staticmethod
+    @admin.display(description="Completed")
+    def finished(booking):
+        return "Yes" if booking.completed else "No"
 
     @staticmethod
     def register(booking):

@@ -7,8 +7,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from axe_playwright_python.base import AxeResults
 from axe_playwright_python.sync_playwright import Axe
 from django.utils import timezone
+from pytest_django.live_server_helper import LiveServer
 
 from tests.browser.tile_server import TileServer
 
@@ -36,6 +38,22 @@ def _chromium_present():
         if os.environ.get("CI") == "true":
             pytest.fail(reason)
         pytest.skip(reason)
+
+
+def _as_deployed(application):
+    return application
+
+
+@pytest.fixture(scope="session")
+def live_server():
+    """pytest-django's live server, but with static files served as in
+    production, by WhiteNoise from the collected, hashed files (its own
+    static handler would serve the unhashed sources through the finders)."""
+    server = LiveServer("localhost", start=False)
+    server.thread.static_handler = _as_deployed
+    server.start()
+    yield server
+    server.stop()
 
 
 @pytest.fixture(scope="session")
@@ -86,9 +104,18 @@ def guard_network(context):
     return blocked
 
 
+AXE_SCRIPT = Axe().axe_script
+# Only the rule results axe-core reports as failures come back across the
+# pipe (passes and inapplicable rules are most of its answer).
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+
+
 @pytest.fixture
 def context(context):
     blocked = guard_network(context)
+    # axe-core is in every page from its start, instead of sent over for
+    # each check (half a megabyte).
+    context.add_init_script(AXE_SCRIPT)
     yield context
     assert not blocked, f"pages tried to reach the network: {blocked}"
 
@@ -105,13 +132,13 @@ def no_js_page(browser):
 
 @pytest.fixture
 def axe():
-    checker = Axe()
-
     def check(page):
         # Under load a page's DOM can be there before its styles are: axe
         # would then measure unstyled text (targets 17 px high).
         page.wait_for_load_state("load")
-        results = checker.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+        if not page.evaluate("typeof axe !== 'undefined'"):  # a context of its own
+            page.evaluate(AXE_SCRIPT)
+        results = AxeResults(page.evaluate("o => axe.run(document, o)", AXE_OPTIONS))
         assert results.violations_count == 0, f"{page.url}\n" + results.generate_report()
 
     return check

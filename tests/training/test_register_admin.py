@@ -45,6 +45,17 @@ def test_provider_lists_only_their_own_bookings(client, two_providers):
     assert "Ann Mine" in html and "Bob Theirs" not in html
 
 
+def test_the_bookings_list_says_in_words_who_attended(client, two_providers):
+    mine = two_providers["mine"]
+    mine.attended = True
+    mine.save()
+    login(client, two_providers["me"].editors_group)
+    response = client.get(BOOKINGS)
+    assert response.status_code == 200
+    row = response.content.decode().split("Ann Mine", 1)[1].split("</tr>", 1)[0]
+    assert ">Yes<" in row and ">No<" in row
+
+
 def test_provider_cannot_open_another_providers_booking_or_register(client, two_providers):
     login(client, two_providers["me"].editors_group)
     theirs = two_providers["theirs"]

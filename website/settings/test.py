@@ -23,16 +23,15 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Tests that put the outbox in front (EMAIL_BACKEND) deliver to mail.outbox.
 OUTBOX_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-# Tests render pages without running collectstatic first.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # Static files as in production: hashed, compressed, served by WhiteNoise
+    # with a year's caching, from a collectstatic that the test run makes
+    # itself (tests/static_files.py).
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+STATIC_ROOT = VAR_DIR / "test-static"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
-
-# Serve static files straight from the finders, without collectstatic.
-WHITENOISE_USE_FINDERS = True
-WHITENOISE_AUTOREFRESH = True
 
 # Map tiles stay on, as in production (MAP_TILES_URL from base): no test
 # client fetches them, and the browser tests point them at a tile server of
