@@ -27,6 +27,18 @@ class _RollBack(Exception):
     """Raised to leave the build's transaction without keeping anything."""
 
 
+def rolled_back(work):
+    """`work()`'s answer, with everything it wrote to the database undone."""
+    answer = None
+    try:
+        with transaction.atomic():
+            answer = work()
+            raise _RollBack
+    except _RollBack:
+        pass
+    return answer
+
+
 def tables_filled_by_triggers():
     if connection.vendor != "sqlite":
         return set()
@@ -67,16 +79,25 @@ class DatabaseSnapshot:
     @classmethod
     def take(cls, build):
         tables = model_tables()
-        try:
-            with transaction.atomic():
-                build()
-                rows = {table: cls._read(table, columns) for table, columns, _ in tables}
-                random_state = factory.random.get_random_state()
-                raise _RollBack
-        except _RollBack:
-            pass
+
+        def build_and_read():
+            build()
+            rows = {table: cls._read(table, columns) for table, columns, _ in tables}
+            return rows, factory.random.get_random_state()
+
+        rows, random_state = rolled_back(build_and_read)
         rows = {table: data for table, data in rows.items() if data}
         return cls(tables, rows, random_state)
+
+    def within(self, work):
+        """`work()`'s answer, run on the snapshot's rows in a transaction
+        that is then rolled back, leaving the database as it was."""
+
+        def restore_and_work():
+            self.restore()
+            return work()
+
+        return rolled_back(restore_and_work)
 
     @staticmethod
     def _read(table, columns):
