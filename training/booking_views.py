@@ -7,17 +7,24 @@ from django.template.response import TemplateResponse
 
 from training import booking as booking_service
 from training import notifications
-from training.booking_links import booking_from_token, booking_token
+from training.booking_links import booking_token, check_token
 from training.forms import BookingForm
 from training.models import Session
 from website.consent import privacy_notice_url
 from website.database_faults import DATABASE_UNAVAILABLE, NOT_SAVED, NOT_SAVED_STATUS
-from website.form_protection import over_limit
+from website.form_protection import count_over_limit, over_limit
 
 BAD_LINK = (
     "This link does not work. It may have been copied wrongly: try clicking the link in "
     "your email again, or contact the course runner."
 )
+EXPIRED_LINK = (
+    "This link has expired. To see or cancel your booking, fill in the booking form for the "
+    "session again with the same email address, and we will email you a new link."
+)
+# Fresh links for one booking, however many people ask: enough for someone
+# who lost the email, too few to fill their inbox.
+LINKS_RESENT_PER_DAY = 3
 
 
 def consent_wording(course):
@@ -69,12 +76,15 @@ def book_session(request, course, pk):
                 form.add_error(None, NOT_SAVED)
                 status = NOT_SAVED_STATUS
             else:
-                if result.created:
-                    notifications.booking_received(result.booking)
-                url = course.url + course.reverse_subpage(
-                    "booking", kwargs={"token": booking_token(result.booking)}
+                if not result.created:
+                    return _already_booked(request, course, session, result.booking)
+                notifications.booking_received(result.booking)
+                return redirect(
+                    course.url
+                    + course.reverse_subpage(
+                        "booking", kwargs={"token": booking_token(result.booking)}
+                    )
                 )
-                return redirect(url if result.created else url + "?again=1")
     else:
         form = BookingForm(**form_kwargs)
     return TemplateResponse(
@@ -82,6 +92,21 @@ def book_session(request, course, pk):
         "training/book_session.html",
         {"page": course, "session": session, "full": full, "form": form},
         status=status,
+    )
+
+
+def _already_booked(request, course, session, booking):
+    """Someone gave the contact details of a booking already on this
+    session. Whoever they are, nothing of the booking is shown: its link
+    goes by email to the address it was made with."""
+    if booking.email and not count_over_limit(
+        f"booking-link:{booking.pk}", LINKS_RESENT_PER_DAY, 24 * 3600
+    ):
+        notifications.booking_link_again(booking)
+    return TemplateResponse(
+        request,
+        "training/booking_check_email.html",
+        {"page": course, "session": session, "organisation": course.get_parent().specific},
     )
 
 
@@ -94,17 +119,25 @@ def _unavailable(request, course, message, status):
     )
 
 
+def _booking_or_refusal(request, course, token):
+    link = check_token(course, token)
+    if link.expired:
+        return None, _unavailable(request, course, EXPIRED_LINK, status=410)
+    if link.booking is None:
+        return None, _unavailable(request, course, BAD_LINK, status=404)
+    return link.booking, None
+
+
 def booking_detail(request, course, token):
-    booking = booking_from_token(course, token)
-    if booking is None:
-        return _unavailable(request, course, BAD_LINK, status=404)
+    booking, refusal = _booking_or_refusal(request, course, token)
+    if refusal:
+        return refusal
     return TemplateResponse(
         request,
         "training/booking_confirmation.html",
         {
             "page": course,
             "booking": booking,
-            "again": request.GET.get("again") == "1",
             "cancel_url": course.url
             + course.reverse_subpage("cancel_booking", kwargs={"token": token}),
         },
@@ -114,9 +147,9 @@ def booking_detail(request, course, token):
 def cancel_booking(request, course, token):
     """GET asks to confirm (so that a mail scanner following the link
     cancels nothing); POST cancels."""
-    booking = booking_from_token(course, token)
-    if booking is None:
-        return _unavailable(request, course, BAD_LINK, status=404)
+    booking, refusal = _booking_or_refusal(request, course, token)
+    if refusal:
+        return refusal
     cancelled_now = False
     if request.method == "POST" and booking.is_live:
         booking, promoted = booking_service.cancel(booking.reference)

@@ -61,6 +61,19 @@ def booking_received(booking):
     return _send(booking, subject, opening + _details(booking))
 
 
+def booking_link_again(booking):
+    """Someone filled in the booking form again with this booking's contact
+    details: a fresh link, to the address the booking was made with."""
+    title = booking.session.page.title
+    return _send(
+        booking,
+        f"Your booking on {title}",
+        f"Hello {booking.name},\n\nSomeone (we hope you) asked to book {title} again with "
+        "your contact details. You already have this booking, so nothing has changed. "
+        "If it was not you, you can ignore this email.\n\n" + _details(booking),
+    )
+
+
 def place_offered(booking):
     title = booking.session.page.title
     return _send(

@@ -83,7 +83,14 @@ def searches_over_limit(request):
 def over_limit(request, scope, limit, window_seconds):
     """Count this submission; True once the address has made more than
     `limit` in `window_seconds`."""
-    key = f"flood:{scope}:{client_address(request)}"
+    return count_over_limit(f"{scope}:{client_address(request)}", limit, window_seconds)
+
+
+def count_over_limit(name, limit, window_seconds):
+    """Count one more of `name` (a scope and whatever is limited: a client,
+    an email address, a booking); True once there have been more than
+    `limit` in `window_seconds`."""
+    key = f"flood:{name}"
     if cache.add(key, 1, timeout=window_seconds):
         return False
     try:

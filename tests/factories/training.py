@@ -8,7 +8,7 @@ import wagtail_factories
 from django.utils import timezone
 from django.utils.text import slugify
 
-from training.models import CoursePage, Session
+from training.models import CoursePage, Session, contact_key
 
 
 def upcoming(days=7, hour=10, minute=0):
@@ -42,7 +42,8 @@ class BookingFactory(factory.django.DjangoModelFactory):
 
     name = factory.Faker("name", locale="en_GB")
     email = factory.Sequence(lambda n: f"person{n}@example.org")
-    contact_key = factory.LazyAttribute(lambda booking: booking.email.lower())
+    phone = ""
+    contact_key = factory.LazyAttribute(lambda booking: contact_key(booking.email, booking.phone))
     consent_text = "I agree that the partnership can keep these details."
     status = "confirmed"
 

@@ -10,7 +10,7 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from tests.factories.training import BookingFactory, CoursePageFactory, SessionFactory
-from training.booking_links import booking_token
+from training.booking_links import LINK_MAX_AGE, booking_token, check_token
 from training.models import Booking
 
 VALID = {
@@ -50,8 +50,8 @@ def test_booking_a_place_confirms_it_on_screen_and_by_email(client, course):
     (email,) = mail.outbox
     assert email.to == ["ann@example.org"]
     assert email.subject == f"You are booked on {course.title}"
-    cancel_link = re.search(r"http://\S+/cancel/", email.body).group(0)
-    assert booking_token(booking) in cancel_link
+    cancel_link = re.search(r"http://\S+/([\w-]+)/cancel/", email.body)
+    assert check_token(course, cancel_link.group(1)).booking == booking
 
 
 def test_a_full_session_offers_the_waiting_list(client, course):
@@ -88,13 +88,73 @@ def test_bad_input_is_explained_and_what_was_typed_is_kept(client, course, chang
     assert Booking.objects.count() == 0
 
 
-def test_booking_twice_says_so_and_books_once(client, course):
+def test_booking_twice_books_once_and_emails_the_link_instead_of_showing_it(client, course):
     session = SessionFactory(page=course)
     client.post(book_url(course, session), VALID)
     response = client.post(book_url(course, session), VALID, follow=True)
-    assert "You had already booked this session" in response.content.decode()
+    html = response.content.decode()
+    assert "Check your email" in html and "so we have not booked it twice" in html
     assert Booking.objects.count() == 1
-    assert len(mail.outbox) == 1
+    first, again = mail.outbox
+    assert again.to == ["ann@example.org"] and "/cancel/" in again.body
+
+
+def test_someone_elses_email_never_shows_or_hands_over_their_booking(client, course):
+    """Typing another person's email (or phone) on the booking form shows
+    nothing of their booking: the link goes to the address they booked with."""
+    session = SessionFactory(page=course)
+    BookingFactory(session=session, name="Ann Example", email="ann@example.org")
+    stranger = {**VALID, "name": "Mallory", "accessibility_needs": ""}
+    response = client.post(book_url(course, session), stranger)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Ann Example" not in html and "/cancel/" not in html and "Cancel" not in html
+    (email,) = mail.outbox
+    assert email.to == ["ann@example.org"] and "Hello Ann Example" in email.body
+    booking = Booking.objects.get()
+    assert (booking.name, booking.status) == ("Ann Example", "confirmed")
+
+
+def test_a_phone_only_booking_is_not_shown_to_someone_typing_its_number(client, course):
+    session = SessionFactory(page=course)
+    BookingFactory(session=session, name="Ann Example", email="", phone="07700 900123")
+    response = client.post(
+        book_url(course, session), {**VALID, "email": "", "phone": "07700900123"}
+    )
+    html = response.content.decode()
+    assert "Ann Example" not in html and "/cancel/" not in html
+    assert "If you booked with a phone number only" in html
+    assert not mail.outbox
+
+
+def test_asking_again_and_again_sends_a_few_links_not_an_inbox_full(client, course):
+    session = SessionFactory(page=course)
+    BookingFactory(session=session, email="ann@example.org")
+    for _ in range(6):
+        assert "Check your email" in client.post(book_url(course, session), VALID).content.decode()
+    assert len(mail.outbox) == 3
+
+
+@pytest.mark.parametrize("name", ["booking", "cancel_booking"])
+@pytest.mark.parametrize(
+    "made_ago, session_in",
+    [
+        (LINK_MAX_AGE + datetime.timedelta(hours=1), datetime.timedelta(days=30)),
+        (datetime.timedelta(days=10), -datetime.timedelta(days=8)),
+    ],
+    ids=["link-too-old", "session-long-past"],
+)
+def test_an_expired_link_says_how_to_get_a_new_one(client, course, name, made_ago, session_in):
+    now = timezone.now()
+    booking = BookingFactory(session=SessionFactory(page=course, start=now + session_in))
+    token = booking_token(booking, now=now - made_ago)
+    url = course.url + course.reverse_subpage(name, kwargs={"token": token})
+    response = client.post(url) if name == "cancel_booking" else client.get(url)
+    assert response.status_code == 410
+    html = response.content.decode()
+    assert "This link has expired" in html and booking.name not in html
+    booking.refresh_from_db()
+    assert booking.status == "confirmed"
 
 
 def test_a_past_session_cannot_be_booked(client, course):
