@@ -120,9 +120,12 @@ class ChampionSignUpForm(ErrorLinksMixin, HoneypotFormMixin, ConsentFormMixin, f
         error_messages={"invalid_choice": "Choose one of the options."},
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, for_update=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["preferred_host"].queryset = OrganisationPage.objects.live().order_by("title")
+        if for_update:
+            # The address the link was sent to: the record's identity.
+            self.fields["email"].disabled = True
         if not Skill.objects.exists():
             # Nothing to choose from until coordinators add to the list.
             self.fields["skills"].required = False
@@ -146,7 +149,10 @@ class ChampionSignUpForm(ErrorLinksMixin, HoneypotFormMixin, ConsentFormMixin, f
                 Field.radios("heard_about", legend_size=Size.SMALL, small=True),
                 Field.checkbox("consent"),
                 HTML(HONEYPOT_HTML),
-                HTML('<button class="govuk-button" data-module="govuk-button">Sign up</button>'),
+                HTML(
+                    '<button class="govuk-button" data-module="govuk-button">'
+                    f"{'Save my details' if for_update else 'Sign up'}</button>"
+                ),
             )
         )
 

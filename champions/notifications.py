@@ -22,17 +22,46 @@ def emails_of(users):
     return sorted({user.email for user in users if user.email})
 
 
+def already_registered(champion, partnership, update_url):
+    """Someone signed up with an address that is already registered: nothing
+    was changed, and the volunteer gets a link to change their details."""
+    message = (
+        f"Hello {champion.name},\n\n"
+        "Someone (we hope you) signed up as a digital champion with this email address. "
+        "You are already registered, so we have not changed anything.\n\n"
+        "To change the details we have for you, use this link within 7 days:\n"
+        f"{update_url}\n\n"
+        "If it was not you, you can ignore this email.\n\n"
+        f"{partnership}\n"
+    )
+    return send_mail(
+        "You are already registered as a digital champion",
+        message,
+        from_email=None,
+        recipient_list=[champion.email],
+    )
+
+
+def details_changed(champion):
+    """The volunteer changed their details through their emailed link."""
+    recipients = emails_of(coordinators())
+    if not recipients:
+        return 0
+    return send_mail(
+        subject="A digital champion volunteer has updated their details",
+        message=(
+            "A volunteer has updated their details through the link we emailed them.\n\n"
+            f"See their details in the admin:\n{admin_link(champion)}\n"
+        ),
+        from_email=None,
+        recipient_list=recipients,
+    )
+
+
 def thank_volunteer(result, partnership):
     champion = result.champion
-    if result.updated:
-        subject = "We have updated your digital champion details"
-        opening = (
-            "You signed up as a digital champion again with this email address, so we have "
-            "updated the details we already had."
-        )
-    else:
-        subject = "Thank you for signing up as a digital champion"
-        opening = "Thank you for offering to help people in your area get online."
+    subject = "Thank you for signing up as a digital champion"
+    opening = "Thank you for offering to help people in your area get online."
     message = (
         f"Hello {champion.name},\n\n{opening}\n\n"
         "What happens next: one of our coordinators will contact you within two weeks to "
@@ -46,18 +75,17 @@ def thank_volunteer(result, partnership):
 
 
 def tell_coordinators_and_host(result):
-    """A new (or updated) sign-up: coordinators get a link to the record;
-    the organisation the volunteer would like to help at hears that someone
+    """A new sign-up: coordinators get a link to the record; the
+    organisation the volunteer would like to help at hears that someone
     chose it, and will see them once a coordinator assigns them."""
     champion = result.champion
     sent = 0
     recipients = emails_of(coordinators())
     if recipients:
-        what = "updated their details" if result.updated else "signed up"
         sent += send_mail(
-            subject=f"A digital champion volunteer has {what}",
+            subject="A digital champion volunteer has signed up",
             message=(
-                f"A volunteer has {what} to be a digital champion.\n\n"
+                "A volunteer has signed up to be a digital champion.\n\n"
                 f"See their details and contact them from the admin:\n{admin_link(champion)}\n"
             ),
             from_email=None,
@@ -65,7 +93,7 @@ def tell_coordinators_and_host(result):
         )
     host = champion.preferred_host
     host_recipients = emails_of(editors_of(host)) if host else []
-    if host_recipients and not result.updated:
+    if host_recipients:
         sent += send_mail(
             subject="A digital champion volunteer would like to help at your organisation",
             message=(

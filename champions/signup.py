@@ -1,6 +1,7 @@
-"""Signing up as a champion. The same email address signing up again
-updates the existing record rather than making a second one, so each
-volunteer has one record and one history."""
+"""Signing up as a champion. Each email address has one record and one
+history. The public form only ever creates: signing up again with a
+registered address changes nothing (whoever typed it), and the volunteer is
+emailed a link to change their details (`update_details`, links.py)."""
 
 from dataclasses import dataclass
 
@@ -29,28 +30,47 @@ VOLUNTEER_FIELDS = {
 @dataclass(frozen=True)
 class SignUp:
     champion: Champion
-    updated: bool  # True when the email address already had a record
+    already_registered: bool  # True: the address had a record, left unchanged
 
 
 def sign_up(data, consent_text, now=None):
-    """Create or update the champion for `data["email"]` (cleaned form
-    data). Someone who had left and signs up again starts from "applied"."""
+    """The new champion for `data["email"]` (cleaned form data), or the
+    existing one, untouched."""
     now = now or timezone.now()
+    email = data["email"].strip().lower()
+    existing = Champion.objects.filter(email=email).first()
+    if existing:
+        return SignUp(existing, already_registered=True)
     try:
-        return _save_sign_up(data, consent_text, now)
+        with transaction.atomic():
+            champion = Champion(email=email, created_at=now, status_changed_at=now)
+            _fill(champion, data, consent_text, now)
+            StatusChange.objects.create(
+                champion=champion,
+                to_status=Status.APPLIED,
+                changed_at=now,
+                source=StatusChange.Source.SIGN_UP,
+            )
     except IntegrityError:
         # The same address signed up at the same moment in another request,
-        # and the database kept one record: update that one.
-        return _save_sign_up(data, consent_text, now)
+        # and the database kept that one.
+        return SignUp(Champion.objects.get(email=email), already_registered=True)
+    return SignUp(champion, already_registered=False)
 
 
 @transaction.atomic
-def _save_sign_up(data, consent_text, now):
-    email = data["email"].strip().lower()
-    champion = Champion.objects.select_for_update().filter(email=email).first()
-    updated = champion is not None
-    if champion is None:
-        champion = Champion(email=email, created_at=now, status_changed_at=now)
+def update_details(champion, data, consent_text, now=None):
+    """The volunteer's own changes, made through the link emailed to them.
+    Someone who had left starts again from "applied"."""
+    now = now or timezone.now()
+    champion = Champion.objects.select_for_update().get(pk=champion.pk)
+    _fill(champion, data, consent_text, now)
+    if champion.status == Status.LEFT:
+        change_status(champion, Status.APPLIED, source=StatusChange.Source.SIGN_UP, when=now)
+    return champion
+
+
+def _fill(champion, data, consent_text, now):
     for field, empty in VOLUNTEER_FIELDS.items():
         setattr(champion, field, data.get(field) or empty)
     champion.area = area_for_postcode(champion.postcode) if champion.postcode else None
@@ -59,13 +79,13 @@ def _save_sign_up(data, consent_text, now):
     champion.save()
     champion.skills.set(data.get("skills") or [])
     champion.languages.set(data.get("languages") or [])
-    if not updated:
-        StatusChange.objects.create(
-            champion=champion,
-            to_status=Status.APPLIED,
-            changed_at=now,
-            source=StatusChange.Source.SIGN_UP,
-        )
-    elif champion.status == Status.LEFT:
-        change_status(champion, Status.APPLIED, source=StatusChange.Source.SIGN_UP, when=now)
-    return SignUp(champion, updated)
+
+
+def current_answers(champion):
+    """The champion's details as the sign-up form's initial values."""
+    answers = {field: getattr(champion, field) for field in VOLUNTEER_FIELDS}
+    answers["preferred_host"] = champion.preferred_host_id
+    answers["email"] = champion.email
+    answers["skills"] = list(champion.skills.values_list("pk", flat=True))
+    answers["languages"] = list(champion.languages.values_list("pk", flat=True))
+    return answers

@@ -1,12 +1,26 @@
 """The public sign-up at /champions/join/."""
 
+import re
+import time
+from contextlib import contextmanager
+from unittest import mock
+
 import pytest
 from django.core import mail
 
+from champions.links import LINK_MAX_AGE
 from champions.models import Champion, Skill, StatusChange
-from champions.views import SIGN_UPS_PER_HOUR
+from champions.views import LINKS_PER_DAY, SIGN_UPS_PER_HOUR
 
 JOIN = "/champions/join/"
+
+
+@contextmanager
+def freeze_seconds(later):
+    """Signed links read the clock through time.time."""
+    now = time.time() + later
+    with mock.patch("django.core.signing.time.time", return_value=now):
+        yield
 
 
 def answers(**changes):
@@ -55,26 +69,80 @@ def test_sign_up_creates_the_record_and_sends_the_emails(client, cast):
     assert "You have signed up" in page
 
 
+def update_link(email):
+    return re.search(r"http://testserver(/champions/join/update/\S+/)", email.body).group(1)
+
+
 @pytest.mark.django_db
-def test_signing_up_again_with_the_same_email_updates_the_record(client, cast):
+def test_signing_up_again_changes_nothing_and_looks_the_same(client, cast):
+    """Someone typing a registered address changes nothing: the page is the
+    one a new volunteer sees, and the volunteer is emailed a link instead."""
     client.post(JOIN, answers())
+    first_page = client.get("/champions/join/done/").content.decode()
     mail.outbox.clear()
     response = client.post(
-        JOIN, answers(email="PRIYA.SHAH@example.org ", name="Priya S", phone="07700 900982")
+        JOIN, answers(email="PRIYA.SHAH@example.org ", name="Mallory", phone="07700 900982")
     )
     champion = Champion.objects.get(email__startswith="priya")
-    assert (champion.name, champion.phone) == ("Priya S", "07700 900982")
+    assert (champion.name, champion.phone) == ("Priya Shah", "01632 960 123")
     assert champion.status_changes.count() == 1
-    assert "updated" in mail.outbox[0].subject
-    page = client.get(response["Location"]).content.decode()
-    assert "Your details have been updated" in page
+    assert client.get(response["Location"]).content.decode() == first_page
+    (email,) = mail.outbox
+    assert email.to == ["priya.shah@example.org"]
+    assert "already registered" in email.subject and "Hello Priya Shah" in email.body
+    assert "Mallory" not in email.body
 
 
 @pytest.mark.django_db
-def test_someone_who_left_and_signs_up_again_is_an_applicant_again(client, cast):
+def test_the_emailed_link_lets_the_volunteer_change_their_details(client, cast):
+    client.post(JOIN, answers())
+    mail.outbox.clear()
+    client.post(JOIN, answers())
+    link = update_link(mail.outbox[0])
+    form_page = client.get(link).content.decode()
+    assert 'value="Priya Shah"' in form_page and "priya.shah@example.org" in form_page
+    mail.outbox.clear()
+    response = client.post(
+        link, answers(name="Priya S", phone="07700 900982", email="someone@else.example")
+    )
+    assert response.status_code == 302
+    champion = Champion.objects.get(email__startswith="priya")
+    assert (champion.name, champion.phone) == ("Priya S", "07700 900982")
+    assert champion.email == "priya.shah@example.org"  # the address is not changed here
+    assert "Your details have been updated" in client.get(response["Location"]).content.decode()
+    (coordinators,) = mail.outbox
+    assert "updated their details" in coordinators.subject and "Priya" not in coordinators.body
+
+
+@pytest.mark.django_db
+def test_a_changed_or_old_link_changes_nothing(client, cast, settings):
+    client.post(JOIN, answers())
+    client.post(JOIN, answers())
+    link = update_link(mail.outbox[-1])
+    tampered = link[:-3] + "xx/"
+    assert client.post(tampered, answers(name="Mallory")).status_code == 404
+    with freeze_seconds(LINK_MAX_AGE.total_seconds() + 60):
+        response = client.post(link, answers(name="Mallory"))
+    assert response.status_code == 410 and "This link has expired" in response.content.decode()
+    assert Champion.objects.get(email__startswith="priya").name == "Priya Shah"
+
+
+@pytest.mark.django_db
+def test_a_few_links_a_day_however_often_someone_signs_up_with_the_address(client, cast):
+    client.post(JOIN, answers())
+    mail.outbox.clear()
+    for _ in range(6):
+        client.post(JOIN, answers())
+    assert len(mail.outbox) == LINKS_PER_DAY
+
+
+@pytest.mark.django_db
+def test_someone_who_left_is_an_applicant_again_once_they_update_their_details(client, cast):
     client.post(JOIN, answers())
     Champion.objects.filter(email__startswith="priya").update(status="left")
     client.post(JOIN, answers())
+    assert Champion.objects.get(email__startswith="priya").status == "left"
+    client.post(update_link(mail.outbox[-1]), answers())
     champion = Champion.objects.get(email__startswith="priya")
     assert champion.status == "applied"
     assert champion.status_changes.last().from_status == "left"
