@@ -16,7 +16,7 @@ from django.utils.dateformat import format as format_date
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.views import EditView, IndexView, InspectView
 
-from website.spreadsheets import csv_response
+from website.spreadsheets import SafeCsvExportMixin, csv_response
 
 from . import notifications
 from .access import in_scope, is_coordinator, may_use_register, statuses_for
@@ -71,7 +71,8 @@ class ChampionPermissionHelper(PermissionHelper):
         return is_coordinator(user)
 
 
-class ChampionIndexView(IndexView):
+class ChampionIndexView(SafeCsvExportMixin, IndexView):
+    # Its own CSV (csv_response, formula-safe); the mixin guards any other path.
     FORMATS = ("csv",)
     export_buttons_template_name = "champions/admin/export_button.html"
 

@@ -15,6 +15,7 @@ from directory.hours import DAY_NAMES
 from directory.models import AccessibilityFeature, ProblemReport, ServiceType
 from directory.search import DirectoryQuery, source_named
 from website.form_protection import HONEYPOT_HTML, HoneypotFormMixin
+from website.forms import search_words
 from website.gds_forms import ErrorLinksMixin
 
 RADIUS_CHOICES = [("1", "1 mile"), ("3", "3 miles"), ("5", "5 miles"), ("10", "10 miles")]
@@ -189,6 +190,9 @@ class DirectorySearchForm(forms.Form):
             ),
         ]
         return [item for item in layout if isinstance(item, HTML) or item.fields[0] in self.fields]
+
+    def clean_q(self):
+        return search_words(self.cleaned_data["q"])
 
     def clean_postcode(self):
         text = self.cleaned_data["postcode"].strip()

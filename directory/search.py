@@ -23,6 +23,7 @@ from django.db.models import Prefetch, Q
 
 from directory import geo, search_cache
 from directory.models import AccessPointPage, OpeningHours, ServiceType
+from website.forms import search_words
 
 MAX_TEXT_MATCHES = 1000
 
@@ -304,6 +305,7 @@ def text_ranks(model, text):
     word at 10,000 listings; there every match ranks equal and ties are
     broken by title."""
     ranked = connection.vendor == "postgresql"
+    text = search_words(text)  # whoever calls: the form, the API
     pages = model.objects.live().public().only("pk")
     matches = list(pages.search(text, order_by_relevance=ranked)[:MAX_TEXT_MATCHES])
     if not matches:

@@ -30,6 +30,7 @@ from directory.models import (
     ServiceType,
 )
 from directory.stale_listings import stale_listings
+from website.spreadsheets import SafeCsvExportMixin
 
 # The coordinators' lists.
 
@@ -104,7 +105,7 @@ def user_edits_pages(user):
     )
 
 
-class ListingsToCheckView(ReportView):
+class ListingsToCheckView(SafeCsvExportMixin, ReportView):
     """Live listings whose details were last confirmed more than six months
     ago, oldest first, with their organisation; exports to CSV and Excel for
     coordinators chasing partners."""

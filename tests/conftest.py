@@ -42,6 +42,14 @@ def seed_demo(*args):
 
 
 @pytest.fixture(scope="session")
+def migrated_snapshot(django_db_setup, django_db_blocker):
+    """The database as the migrations leave it (Wagtail's root page, the
+    default site, groups), taken before any test changes it."""
+    with django_db_blocker.unblock():
+        return DatabaseSnapshot.take(lambda: None)
+
+
+@pytest.fixture(scope="session")
 def brand_snapshot(django_db_setup, django_db_blocker):
     """`seed_demo --brand-only`, built once per test process."""
     with django_db_blocker.unblock():

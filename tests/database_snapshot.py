@@ -115,13 +115,16 @@ class DatabaseSnapshot:
             cursor.execute(f"SELECT {plain} FROM {source}")  # noqa: S608
             return cursor.fetchall()
 
+    def _delete_all(self, cursor):
+        for table, _, _ in self.tables:
+            cursor.execute(f"DELETE FROM {connection.ops.quote_name(table)}")  # noqa: S608
+
     def restore(self):
         """Make the database hold exactly the snapshot's rows."""
         from django.contrib.contenttypes.models import ContentType
 
         with transaction.atomic(), connection.cursor() as cursor:
-            for table, _, _ in self.tables:
-                cursor.execute(f"DELETE FROM {connection.ops.quote_name(table)}")  # noqa: S608
+            self._delete_all(cursor)
             for table, columns, _ in self.tables:
                 if table in self.rows:
                     self._write(cursor, table, columns, self.rows[table])

@@ -3,6 +3,13 @@ from crispy_forms_gds.layout import HTML, Field, Layout, Size
 from django import forms
 
 
+def search_words(text):
+    """The words to look for, one space apart. Double quotes are dropped:
+    SQLite's full-text search reads them as its own syntax and fails on a
+    stray one (the only character found to; tests/security)."""
+    return " ".join(text.replace('"', " ").split())
+
+
 class SearchForm(forms.Form):
     """Site search: one field, rendered in the GOV.UK pattern by
     crispy-forms-gds."""
@@ -18,9 +25,7 @@ class SearchForm(forms.Form):
     )
 
     def clean_q(self):
-        """The words to look for. Double quotes are dropped: SQLite's full
-        text search reads them as its own syntax and fails on a stray one."""
-        words = " ".join(self.cleaned_data["q"].replace('"', " ").split())
+        words = search_words(self.cleaned_data["q"])
         if not words:
             raise forms.ValidationError(self.fields["q"].error_messages["required"])
         return words

@@ -9,6 +9,7 @@ the hits on one page as listings costs a fixed number of queries too."""
 from directory.api.kinds import KINDS
 from directory.api.params import METRES_PER_MILE
 from directory.search import SOURCES, DirectoryQuery, find_hits
+from website.forms import search_words
 
 
 def directory_query(params):
@@ -16,7 +17,7 @@ def directory_query(params):
     location = params.get("postcode")
     proximity = params.get("proximity")
     return DirectoryQuery(
-        text=params.get("search") or "",
+        text=search_words(params.get("search") or ""),
         location=location,
         radius_miles=proximity / METRES_PER_MILE if location and proximity else None,
         weekday=params.get("day"),

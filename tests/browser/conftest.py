@@ -3,6 +3,7 @@ server, every request that would leave the machine blocked, and axe-core
 checking each page for WCAG 2.x A and AA violations."""
 
 import os
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -23,10 +24,20 @@ LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+CRAWL = "tests/browser/test_crawl.py"
+
+
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
+    """Browser tests are marked `browser`. The crawl's tests go first, all
+    together (after pytest-django has ordered the rest), so its one copy of
+    the demo and its one walk serve them all, and its longest file starts
+    first rather than last."""
     for item in items:
         if "tests/browser/" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
+    crawl = [item for item in items if str(item.fspath).endswith(CRAWL)]
+    items[:] = crawl + [item for item in items if not str(item.fspath).endswith(CRAWL)]
 
 
 @pytest.fixture(autouse=True)
@@ -44,16 +55,24 @@ def _as_deployed(application):
     return application
 
 
-@pytest.fixture(scope="session")
-def live_server():
+@contextmanager
+def deployed_live_server():
     """pytest-django's live server, but with static files served as in
     production, by WhiteNoise from the collected, hashed files (its own
     static handler would serve the unhashed sources through the finders)."""
     server = LiveServer("localhost", start=False)
     server.thread.static_handler = _as_deployed
     server.start()
-    yield server
-    server.stop()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def live_server():
+    with deployed_live_server() as server:
+        yield server
 
 
 @pytest.fixture(scope="session")

@@ -6,8 +6,13 @@ console error, has no WCAG 2.x A/AA violation, and its weight is written to
 var/test-reports/crawl/ (make test prints the summary). Every kind of form
 is then sent empty, and its error state checked the same way.
 
-The pages are shared out between SHARDS tests, so no one test is long and
-both test processes take a part."""
+The pages are shared out between SHARDS tests, so no one test is long. The
+crawl's tests run one after another, first in their test process (`make
+test` hands each file to one process, `--dist loadfile`; see
+tests/browser/conftest.py), on one copy of the demo committed once and
+served by a live server of their own: they only read, so no test needs the
+database emptied and filled again, and the walk is made once per run. The
+database is then put back as the migrations left it."""
 
 import json
 import os
@@ -18,6 +23,7 @@ from django.db import connection
 from django.test import override_settings
 
 from tests.browser import crawl
+from tests.browser.conftest import deployed_live_server
 
 SHARDS = 24
 REPORTS = Path(__file__).resolve().parents[2] / "var" / "test-reports" / "crawl"
@@ -32,13 +38,30 @@ WEIGHT = """() => {
 }"""
 
 
-@pytest.fixture(scope="session")
-def site_map(full_snapshot, django_db_blocker):
-    """The whole demo's public pages, found once per test process. The walk
-    makes hundreds of searches in a minute from one address, more than the
-    search limit allows anyone (the limit has tests of its own)."""
-    with django_db_blocker.unblock(), override_settings(SEARCH_RATE_LIMIT=0):
-        return full_snapshot.within(crawl.walk)
+@pytest.fixture(scope="module")
+def crawl_url(full_snapshot, migrated_snapshot, django_db_blocker):
+    """The whole demo, committed once for all the crawl's tests, served by
+    a live server of their own; afterwards the database is as migrations
+    left it, for the tests that follow. The database stays open to the
+    server for the module."""
+    with django_db_blocker.unblock():
+        full_snapshot.restore()
+        with deployed_live_server() as server:
+            # Its host in ALLOWED_HOSTS (pytest-django does this per test
+            # for its own live_server).
+            server._live_server_modified_settings.enable()
+            yield server.url
+            server._live_server_modified_settings.disable()
+        migrated_snapshot.restore()
+
+
+@pytest.fixture(scope="module")
+def site_map(crawl_url):
+    """The whole demo's public pages. The walk makes hundreds of searches in
+    a minute from one address, more than the search limit allows anyone
+    (the limit has tests of its own)."""
+    with override_settings(SEARCH_RATE_LIMIT=0):
+        return crawl.walk()
 
 
 def open_and_check(page, axe, url, expected_status=None):
@@ -91,11 +114,11 @@ def test_the_walk_found_the_whole_site(site_map):
 
 
 @pytest.mark.parametrize("shard", range(SHARDS))
-def test_every_page_answers_with_no_violations(page, full_site_url, axe, site_map, shard):
+def test_every_page_answers_with_no_violations(page, crawl_url, axe, site_map, shard):
     rows = []
     for path in site_map.pages[shard::SHARDS]:
         expected = 404 if path == NOT_FOUND else None
-        status, weight = open_and_check(page, axe, full_site_url + path, expected)
+        status, weight = open_and_check(page, axe, crawl_url + path, expected)
         rows.append({"path": path, "status": status, "bytes": weight})
     report(f"pages-{shard}", rows)
 
@@ -111,11 +134,11 @@ def form_kinds(site_map):
 
 
 def test_every_kind_of_form_sent_empty_shows_its_errors_without_violations(
-    page, full_site_url, axe, site_map
+    page, crawl_url, axe, site_map
 ):
     rows = []
     for (method, _name), (page_path, action) in sorted(form_kinds(site_map).items()):
-        page.goto(full_site_url + page_path)
+        page.goto(crawl_url + page_path)
         form = page.locator(f'form[action="{action}"]').first
         if not form.count():
             form = page.locator("main form").first

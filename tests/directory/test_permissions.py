@@ -368,6 +368,37 @@ def test_listings_to_check_shows_a_partner_only_their_own(partner, coordinator, 
     assert "Other Partner drop-in" in html
 
 
+def test_the_listings_to_check_csv_runs_no_formula_a_partner_typed(coordinator, acme):
+    AccessPointPageFactory(parent=acme, title='=HYPERLINK("http://x")', last_checked=long_ago())
+    response = logged_in(coordinator).get(reverse("directory_listings_to_check") + "?export=csv")
+    text = b"".join(response.streaming_content).decode("utf-8")
+    assert text.startswith("\ufeff")
+    assert "'=HYPERLINK" in text and ",=HYPERLINK" not in text and "\n=HYPERLINK" not in text
+
+
+def test_every_admin_export_is_formula_safe():
+    """Every admin list that exports, in this project's code, writes cells
+    through SafeCsvExportMixin."""
+    from wagtail.admin.views.mixins import SpreadsheetExportMixin
+    from wagtail_modeladmin.options import ModelAdmin
+
+    from website.spreadsheets import SafeCsvExportMixin
+
+    ours = ("directory", "training", "champions", "website")
+
+    def subclasses(cls):
+        for sub in cls.__subclasses__():
+            yield sub
+            yield from subclasses(sub)
+
+    views = [v for v in subclasses(SpreadsheetExportMixin) if v.__module__.startswith(ours)]
+    admins = [a for a in subclasses(ModelAdmin) if a.__module__.startswith(ours) and a.list_export]
+    assert views and admins
+    unsafe = [v for v in views if not issubclass(v, SafeCsvExportMixin)]
+    unsafe += [a for a in admins if not issubclass(a.index_view_class, SafeCsvExportMixin)]
+    assert not unsafe
+
+
 def test_reminders_go_once_to_each_organisations_editors(partner, coordinator, acme, other_place):
     make_user("bob", acme.editors_group)
     make_user("gone", acme.editors_group, is_active=False)
