@@ -3,6 +3,7 @@ send the emails, show the confirmation."""
 
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.views.decorators.cache import never_cache
 
 from website.consent import privacy_notice_url
 from website.database_faults import DATABASE_UNAVAILABLE, NOT_SAVED, NOT_SAVED_STATUS
@@ -27,6 +28,7 @@ OUTCOME = "champions_sign_up"
 LINKS_PER_DAY = 3
 
 
+@never_cache
 def join(request):
     privacy_url = privacy_notice_url(request)
     status = 200
@@ -61,6 +63,7 @@ def _tell(request, result):
         notifications.already_registered(champion, partnership, url)
 
 
+@never_cache
 def update_details_view(request, token):
     """The volunteer's own form, reached by the link emailed to them: their
     current details to change, the email address fixed."""

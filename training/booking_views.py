@@ -4,6 +4,7 @@ cancellation. Views parse the request with a form and call booking.py."""
 
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers
 
 from training import booking as booking_service
 from training import notifications
@@ -87,12 +88,13 @@ def book_session(request, course, pk):
                 )
     else:
         form = BookingForm(**form_kwargs)
-    return TemplateResponse(
+    response = TemplateResponse(
         request,
         "training/book_session.html",
         {"page": course, "session": session, "full": full, "form": form},
         status=status,
     )
+    return _private(response) if request.method == "POST" else response
 
 
 def _already_booked(request, course, session, booking):
@@ -128,19 +130,28 @@ def _booking_or_refusal(request, course, token):
     return link.booking, None
 
 
+def _private(response):
+    """A page showing someone's booking or what they typed: never kept by
+    the browser or anything between (a shared computer's Back button)."""
+    add_never_cache_headers(response)
+    return response
+
+
 def booking_detail(request, course, token):
     booking, refusal = _booking_or_refusal(request, course, token)
     if refusal:
         return refusal
-    return TemplateResponse(
-        request,
-        "training/booking_confirmation.html",
-        {
-            "page": course,
-            "booking": booking,
-            "cancel_url": course.url
-            + course.reverse_subpage("cancel_booking", kwargs={"token": token}),
-        },
+    return _private(
+        TemplateResponse(
+            request,
+            "training/booking_confirmation.html",
+            {
+                "page": course,
+                "booking": booking,
+                "cancel_url": course.url
+                + course.reverse_subpage("cancel_booking", kwargs={"token": token}),
+            },
+        )
     )
 
 
@@ -156,8 +167,10 @@ def cancel_booking(request, course, token):
         for person in promoted:
             notifications.place_offered(person)
         cancelled_now = True
-    return TemplateResponse(
-        request,
-        "training/booking_cancel.html",
-        {"page": course, "booking": booking, "cancelled_now": cancelled_now},
+    return _private(
+        TemplateResponse(
+            request,
+            "training/booking_cancel.html",
+            {"page": course, "booking": booking, "cancelled_now": cancelled_now},
+        )
     )

@@ -9,8 +9,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
 from django.utils.dateparse import parse_datetime
+from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
+from website import public_sessions
 from website.database_faults import DATABASE_UNAVAILABLE, NOT_SAVED, NOT_SAVED_STATUS
 from website.form_protection import HONEYPOT_FIELD, over_limit
 from website.models import BrandSettings
@@ -30,12 +32,13 @@ TOO_MANY = (
 )
 
 
+@never_cache
 def start(request):
-    draft = request.session.get(DRAFT, {})
+    draft = public_sessions.read(request, DRAFT)
     if "to" in request.GET:
         place = intake.requested_place(request.GET["to"])
         draft["to"] = place.pk if place else None
-        request.session[DRAFT] = draft
+        public_sessions.save(request, DRAFT, draft)
     if request.method == "POST":
         form = StartForm(request.POST)
         if form.is_valid():
@@ -46,7 +49,7 @@ def start(request):
                 consent_text=CONSENT_WORDING,
                 consented_at=timezone.now().isoformat(),
             )
-            request.session[DRAFT] = draft
+            public_sessions.save(request, DRAFT, draft)
             return redirect("referral_details")
     else:
         initial = {"mode": draft.get("mode"), "consent": "yes" if draft.get("mode") else None}
@@ -63,9 +66,10 @@ def no_consent(request):
 
 
 # Error reports never include what people typed about a resident.
+@never_cache
 @sensitive_post_parameters()
 def details(request):
-    draft = request.session.get(DRAFT, {})
+    draft = public_sessions.read(request, DRAFT)
     if not draft.get("mode"):
         return redirect("referral_start")
     if request.method == "POST":
@@ -78,7 +82,7 @@ def details(request):
                 for name in form.fields
                 if name != HONEYPOT_FIELD and name in request.POST
             }
-            request.session[DRAFT] = draft
+            public_sessions.save(request, DRAFT, draft)
             return redirect("referral_check")
     else:
         form = DetailsForm(initial=saved_initial(draft), mode=draft["mode"])
@@ -87,9 +91,10 @@ def details(request):
     )
 
 
+@never_cache
 @sensitive_post_parameters()
 def check(request):
-    draft = request.session.get(DRAFT, {})
+    draft = public_sessions.read(request, DRAFT)
     form = saved_form(draft)
     if form is None or not form.is_valid():
         return redirect("referral_details" if draft.get("mode") else "referral_start")
@@ -117,7 +122,7 @@ def check(request):
                 )
                 notifications.tell_receiver(referral)
                 request.session.pop(DRAFT, None)
-                request.session[DONE] = referral.pk
+                public_sessions.save(request, DONE, {"pk": referral.pk})
                 return redirect("referral_done")
     return TemplateResponse(
         request,
@@ -132,6 +137,7 @@ def check(request):
     )
 
 
+@never_cache
 def done(request):
     referral = finished_referral(request)
     if referral is None:
@@ -139,6 +145,7 @@ def done(request):
     return TemplateResponse(request, "referrals/done.html", sheet_context(referral))
 
 
+@never_cache
 def next_steps(request):
     referral = finished_referral(request)
     if referral is None:
@@ -171,7 +178,7 @@ def saved_initial(draft):
 
 def finished_referral(request):
     """The referral this browser has just sent, and no other."""
-    pk = request.session.get(DONE)
+    pk = public_sessions.read(request, DONE).get("pk")
     return Referral.objects.select_related("organisation").filter(pk=pk).first() if pk else None
 
 

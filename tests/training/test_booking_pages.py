@@ -230,3 +230,12 @@ def test_a_link_for_another_course_is_refused(client, course, organisation):
     booking = BookingFactory(session=SessionFactory(page=other))
     url = course.url + course.reverse_subpage("booking", kwargs={"token": booking_token(booking)})
     assert client.get(url).status_code == 404
+
+
+def test_pages_showing_a_booking_are_never_stored(client, course):
+    session = SessionFactory(page=course)
+    confirmation = client.post(book_url(course, session), VALID, follow=True)
+    assert "You are booked" in confirmation.content.decode()
+    assert "no-store" in confirmation["Cache-Control"]
+    with_error = client.post(book_url(course, session), {**VALID, "email": "not-an-email"})
+    assert "no-store" in with_error["Cache-Control"]

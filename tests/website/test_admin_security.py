@@ -10,6 +10,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.auth.password_validation import validate_password
+from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.test import RequestFactory
@@ -18,6 +19,7 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from directory.permissions import COORDINATORS, coordinators_group
+from website.admin_password_reset import RESETS_PER_ADDRESS, RESETS_PER_CLIENT
 from website.admin_security import LAST_ACTIVITY
 from website.form_protection import client_address
 
@@ -275,3 +277,24 @@ def test_a_request_without_a_valid_address_has_none(settings):
     assert address_of(settings, 0, "") is None
     assert address_of(settings, 1, "not-an-address", "also not one") is None
     assert address_of(settings, 1, "10.0.0.2", "garbage") == "10.0.0.2"
+
+
+RESET = "/admin/password_reset/"
+
+
+def test_password_resets_are_limited_per_connection_with_a_clear_message(client, editor):
+    for n in range(RESETS_PER_CLIENT):
+        response = client.post(RESET, {"email": f"nobody{n}@example.org"})
+        assert response.status_code == 302
+    response = client.post(RESET, {"email": editor.email})
+    assert response.status_code == 200
+    assert "a lot of password resets" in response.content.decode()
+    assert not mail.outbox
+
+
+def test_one_address_gets_a_few_reset_emails_an_hour_whoever_asks(client, editor):
+    for n in range(RESETS_PER_ADDRESS + 3):
+        response = client.post(RESET, {"email": editor.email}, REMOTE_ADDR=f"203.0.113.{n + 1}")
+        assert response.status_code == 302  # the same answer every time
+    assert len(mail.outbox) == RESETS_PER_ADDRESS
+    assert all(message.to == [editor.email] for message in mail.outbox)
