@@ -42,25 +42,35 @@ def seed_demo(*args):
 
 
 @pytest.fixture(scope="session")
-def migrated_snapshot(django_db_setup, django_db_blocker):
-    """The database as the migrations leave it (Wagtail's root page, the
-    default site, groups), taken before any test changes it."""
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's test database, and a copy of it as the migrations
+    leave it (Wagtail's root page, the default site, groups, content types),
+    taken before any test can change it."""
     with django_db_blocker.unblock():
-        return DatabaseSnapshot.take(lambda: None)
+        MIGRATED.append(DatabaseSnapshot.take(lambda: None))
+
+
+MIGRATED = []
 
 
 @pytest.fixture(scope="session")
-def brand_snapshot(django_db_setup, django_db_blocker):
-    """`seed_demo --brand-only`, built once per test process."""
-    with django_db_blocker.unblock():
-        return DatabaseSnapshot.take(lambda: seed_demo("--brand-only"))
+def migrated_snapshot(django_db_setup):
+    return MIGRATED[-1]
 
 
 @pytest.fixture(scope="session")
-def full_snapshot(django_db_setup, django_db_blocker):
-    """The whole `seed_demo`, built once per test process."""
+def brand_snapshot(migrated_snapshot, django_db_blocker):
+    """`seed_demo --brand-only` on the migrated database, built once per
+    test process (whatever tests ran before: a flush empties every table)."""
     with django_db_blocker.unblock():
-        return DatabaseSnapshot.take(seed_demo)
+        return DatabaseSnapshot.take(lambda: seed_demo("--brand-only"), start=migrated_snapshot)
+
+
+@pytest.fixture(scope="session")
+def full_snapshot(migrated_snapshot, django_db_blocker):
+    """The whole `seed_demo` on the migrated database, once per process."""
+    with django_db_blocker.unblock():
+        return DatabaseSnapshot.take(seed_demo, start=migrated_snapshot)
 
 
 @pytest.fixture

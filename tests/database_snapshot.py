@@ -77,15 +77,23 @@ class DatabaseSnapshot:
         self.random_state = random_state
 
     @classmethod
-    def take(cls, build):
+    def take(cls, build, start=None):
+        """The rows after `build()`, run on `start`'s rows (another
+        snapshot) when given, so what earlier tests left cannot leak in."""
+        from django.contrib.contenttypes.models import ContentType
+
         tables = model_tables()
 
         def build_and_read():
+            if start is not None:
+                start.restore()
             build()
             rows = {table: cls._read(table, columns) for table, columns, _ in tables}
             return rows, factory.random.get_random_state()
 
         rows, random_state = rolled_back(build_and_read)
+        # Content types made by the build were rolled back with it.
+        ContentType.objects.clear_cache()
         rows = {table: data for table, data in rows.items() if data}
         return cls(tables, rows, random_state)
 

@@ -30,9 +30,9 @@ CRAWL = "tests/browser/test_crawl.py"
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
     """Browser tests are marked `browser`. The crawl's tests go first, all
-    together (after pytest-django has ordered the rest), so its one copy of
-    the demo and its one walk serve them all, and its longest file starts
-    first rather than last."""
+    together (after pytest-django has ordered the rest), so each process's
+    one copy of the demo and one walk serve all it runs, on the database
+    as migrations left it, and the longest file starts first, not last."""
     for item in items:
         if "tests/browser/" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
