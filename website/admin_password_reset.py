@@ -7,7 +7,7 @@ nothing, so the form neither floods an inbox nor says who has an account)."""
 from django.http import HttpResponseRedirect
 from wagtail.admin.views.account import PasswordResetView
 
-from website.form_protection import client_address, count_over_limit
+from website.form_protection import count_over_limit, counted_address
 
 RESETS_PER_CLIENT = 5
 RESETS_PER_ADDRESS = 3
@@ -21,7 +21,7 @@ TOO_MANY = (
 class LimitedPasswordResetView(PasswordResetView):
     def form_valid(self, form):
         if count_over_limit(
-            f"password-reset:{client_address(self.request)}", RESETS_PER_CLIENT, HOUR
+            f"password-reset:{counted_address(self.request)}", RESETS_PER_CLIENT, HOUR
         ):
             form.add_error(None, TOO_MANY)
             return self.form_invalid(form)

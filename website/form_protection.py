@@ -80,10 +80,20 @@ def searches_over_limit(request):
     return bool(limit) and over_limit(request, "search", limit, window_seconds=60)
 
 
+def counted_address(request):
+    """The address limits count against: an IPv4 address as it is, an IPv6
+    address by its /64 network (one home or phone has a whole /64, and
+    could take a new address for every request)."""
+    address = client_address(request)
+    if address and ":" in address:
+        return str(ipaddress.ip_network(f"{address}/64", strict=False).network_address) + "/64"
+    return address
+
+
 def over_limit(request, scope, limit, window_seconds):
     """Count this submission; True once the address has made more than
     `limit` in `window_seconds`."""
-    return count_over_limit(f"{scope}:{client_address(request)}", limit, window_seconds)
+    return count_over_limit(f"{scope}:{counted_address(request)}", limit, window_seconds)
 
 
 def count_over_limit(name, limit, window_seconds):

@@ -132,3 +132,19 @@ def test_the_search_limit_can_be_turned_off(client, public_world, settings):
     settings.SEARCH_RATE_LIMIT = 0
     for _ in range(5):
         assert client.get("/search/", {"q": "help"}).status_code == 200
+
+
+@pytest.mark.django_db
+def test_an_ipv6_network_counts_as_one_address(client, public_world, settings):
+    """A home or phone has a whole /64: a new address per request is the
+    same client. Another /64 is another client."""
+    settings.SEARCH_RATE_LIMIT = 3
+    for n in range(3):
+        assert (
+            client.get("/search/", {"q": "help"}, REMOTE_ADDR=f"2001:db8:1:2::{n + 1}").status_code
+            == 200
+        )
+    assert (
+        client.get("/search/", {"q": "help"}, REMOTE_ADDR="2001:db8:1:2:ffff::9").status_code == 429
+    )
+    assert client.get("/search/", {"q": "help"}, REMOTE_ADDR="2001:db8:1:3::1").status_code == 200

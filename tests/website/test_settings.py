@@ -16,6 +16,7 @@ PRODUCTION_ENV = {
     "CSRF_TRUSTED_ORIGINS": "https://digital.example.org",
     "DATABASE_URL": "sqlite:////tmp/dip-check-deploy.sqlite3",
     "WAGTAILADMIN_BASE_URL": "https://digital.example.org",
+    "REDIS_URL": "redis://cache.internal:6379/0",
 }
 
 
@@ -52,6 +53,21 @@ def test_production_refuses_to_start_without_allowed_hosts():
     result = manage("check", env=env)
     assert result.returncode != 0
     assert "ALLOWED_HOSTS is not set" in result.stderr
+
+
+def test_production_refuses_to_start_without_a_shared_cache():
+    result = manage("check", env={**PRODUCTION_ENV, "REDIS_URL": ""})
+    assert result.returncode != 0
+    assert "REDIS_URL is not set" in result.stderr
+    one_process = {**PRODUCTION_ENV, "REDIS_URL": "", "ALLOW_PER_PROCESS_CACHE": "true"}
+    assert manage("check", env=one_process).returncode == 0
+
+
+def test_production_refuses_to_start_without_the_sites_https_address():
+    for address in ("", "http://127.0.0.1:8000"):
+        result = manage("check", env={**PRODUCTION_ENV, "WAGTAILADMIN_BASE_URL": address})
+        assert result.returncode != 0
+        assert "WAGTAILADMIN_BASE_URL is not set" in result.stderr
 
 
 def test_production_reads_database_cache_and_email_from_environment():

@@ -22,6 +22,23 @@ if not ALLOWED_HOSTS:
         "for example ALLOWED_HOSTS=digital.example.org"
     )
 
+# Rate limits and lockouts count in the cache: per process they would
+# multiply by the number of workers and reset on every restart.
+if not os.environ.get("REDIS_URL") and not env_bool("ALLOW_PER_PROCESS_CACHE", False):
+    raise ImproperlyConfigured(
+        "REDIS_URL is not set. Production keeps rate limits and sign-in lockouts in a shared "
+        "cache: set REDIS_URL=redis://host:6379/0. (Only for one app server with one worker "
+        "process, ALLOW_PER_PROCESS_CACHE=true accepts a cache per process.)"
+    )
+# Password-reset and notification emails link to the admin through it.
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "")
+if not WAGTAILADMIN_BASE_URL.startswith("https://"):
+    raise ImproperlyConfigured(
+        "WAGTAILADMIN_BASE_URL is not set to the site's https:// address. Emails (password "
+        "resets among them) link to it: set, for example, "
+        "WAGTAILADMIN_BASE_URL=https://digital.example.org"
+    )
+
 DEBUG = False
 
 # Behind a load balancer that terminates TLS and sets X-Forwarded-Proto (and
