@@ -38,17 +38,22 @@ class DirectoryConfig(AppConfig):
 
         referral_demo.build(stdout)
 
-    def personal_data(self, email):
-        from directory.referrals import data_protection
+    # Referrals and problem reports, counted together as the directory's.
 
-        return data_protection.personal_data(email)
+    def personal_data(self, email):
+        from directory import feedback_data_protection as reports
+        from directory.referrals import data_protection as referrals
+
+        return referrals.personal_data(email) + reports.personal_data(email)
 
     def erase_personal_data(self, email):
-        from directory.referrals import data_protection
+        from directory import feedback_data_protection as reports
+        from directory.referrals import data_protection as referrals
 
-        return data_protection.erase_personal_data(email)
+        return referrals.erase_personal_data(email) + reports.erase_personal_data(email)
 
     def apply_retention(self, settings, now):
-        from directory.referrals import data_protection
+        from directory import feedback_data_protection as reports
+        from directory.referrals import data_protection as referrals
 
-        return data_protection.apply_retention(settings, now)
+        return referrals.apply_retention(settings, now) + reports.apply_retention(settings, now)

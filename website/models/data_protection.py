@@ -36,6 +36,11 @@ class DataProtectionSettings(BaseGenericSetting):
         "last change",
     )
     referral_retention_months = _months("referrals", 12, "referrals after they were closed")
+    problem_report_retention_months = _months(
+        "problem reports",
+        12,
+        "what people wrote in problem reports about listings, after they wrote it",
+    )
 
     panels = [
         FieldPanel("privacy_notice"),
@@ -44,6 +49,7 @@ class DataProtectionSettings(BaseGenericSetting):
                 FieldPanel("booking_retention_months"),
                 FieldPanel("champion_retention_months"),
                 FieldPanel("referral_retention_months"),
+                FieldPanel("problem_report_retention_months"),
             ],
             heading="How long we keep personal data",
         ),
