@@ -14,6 +14,7 @@ from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import render
 from django.urls import Resolver404, resolve, reverse
+from django.utils.module_loading import import_string
 from django_otp import user_has_device
 
 from website.content_security import is_admin_path
@@ -41,12 +42,17 @@ def has_admin_access(user):
 
 
 def two_factor_required(user):
-    """Superusers and members of TWO_FACTOR_REQUIRED_GROUPS, once the
-    setting names any group; nobody otherwise."""
+    """Once TWO_FACTOR_REQUIRED_GROUPS names any group (production): its
+    members, superusers, and everyone TWO_FACTOR_REQUIRED_FOR says can see
+    personal data (staff of any organisation read its referrals and
+    bookings); nobody otherwise."""
     groups = settings.TWO_FACTOR_REQUIRED_GROUPS
     if not groups:
         return False
-    return user.is_superuser or user.groups.filter(name__in=groups).exists()
+    if user.is_superuser or user.groups.filter(name__in=groups).exists():
+        return True
+    sees_personal_data = settings.TWO_FACTOR_REQUIRED_FOR
+    return bool(sees_personal_data) and import_string(sees_personal_data)(user)
 
 
 def two_factor_enabled(user):

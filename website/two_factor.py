@@ -86,11 +86,7 @@ def setup(request):
     user = request.user
     required = two_factor_required(user)
     if two_factor_enabled(user):
-        if request.method == "POST" and request.POST.get("action") == "turn_off" and not required:
-            TOTPDevice.objects.devices_for_user(user, confirmed=None).delete()
-            messages.success(request, "Two-step verification is off.")
-            return redirect(reverse("two_factor_setup"))
-        return TemplateResponse(request, "website/admin/two_factor_on.html", {"required": required})
+        return _turn_off(request, user, required)
 
     device = unconfirmed_device(user)
     form = CodeForm(request.POST or None)
@@ -116,6 +112,22 @@ def setup(request):
             "qr_code": qr_code_svg(device),
             "key": spaced_key(device),
         },
+    )
+
+
+def _turn_off(request, user, required):
+    """Turning it off takes a current code from the device, so a session
+    left open (or stolen) cannot quietly remove the second step."""
+    form = CodeForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and not required and form.is_valid():
+        devices = TOTPDevice.objects.devices_for_user(user, confirmed=True)
+        if any(device.verify_token(form.cleaned_data["code"]) for device in devices):
+            TOTPDevice.objects.devices_for_user(user, confirmed=None).delete()
+            messages.success(request, "Two-step verification is off.")
+            return redirect(reverse("two_factor_setup"))
+        form.add_error("code", "That code is not right. Enter the newest code from your app.")
+    return TemplateResponse(
+        request, "website/admin/two_factor_on.html", {"required": required, "form": form}
     )
 
 

@@ -232,13 +232,46 @@ def test_a_required_device_cannot_be_turned_off(client, editor, settings):
     assert TOTPDevice.objects.filter(user=editor).exists()
 
 
-def test_an_optional_device_can_be_turned_off(client, editor, settings):
+def test_an_optional_device_is_turned_off_only_with_a_current_code(client, editor, settings):
     settings.TWO_FACTOR_REQUIRED_GROUPS = []
     device = TOTPDevice.objects.create(user=editor, name="app", confirmed=True)
     client.force_login(editor)
     client.post(reverse("two_factor_verify"), {"code": code_for(device)})
-    client.post(reverse("two_factor_setup"), {"action": "turn_off"})
+    refused = client.post(reverse("two_factor_setup"), {"action": "turn_off"})
+    assert "Enter the six-digit code" in refused.content.decode()
+    wrong = client.post(reverse("two_factor_setup"), {"action": "turn_off", "code": "000000"})
+    assert "That code is not right" in wrong.content.decode()
+    assert TOTPDevice.objects.filter(user=editor).exists()
+    device.refresh_from_db()
+    # The verify above used this period's code, and the wrong code slowed
+    # the device down (django-otp's throttling): as a later minute would.
+    device.last_t = -1
+    device.throttling_failure_count = 0
+    device.throttling_failure_timestamp = None
+    device.save()
+    client.post(reverse("two_factor_setup"), {"action": "turn_off", "code": code_for(device)})
     assert not TOTPDevice.objects.filter(user=editor).exists()
+
+
+@pytest.fixture
+def directory_for_two_factor(demo_site):
+    from tests.factories.directory import DirectoryIndexPageFactory, OrganisationPageFactory
+    from website.models import HomePage
+
+    index = DirectoryIndexPageFactory(parent=HomePage.objects.get())
+    return OrganisationPageFactory(parent=index, title="Chorley Digital")
+
+
+def test_required_for_every_organisations_staff_who_read_personal_data(
+    client, settings, directory_for_two_factor
+):
+    settings.TWO_FACTOR_REQUIRED_GROUPS = [COORDINATORS]
+    staff = get_user_model().objects.create_user("staff", password=PASSWORD)
+    staff.groups.add(directory_for_two_factor.editors_group)
+    client.force_login(staff)
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("two_factor_setup"))
 
 
 def test_reset_two_factor_command_removes_the_device(editor):

@@ -47,6 +47,9 @@ SEARCH_RATE_LIMIT = int(os.environ.get("SEARCH_RATE_LIMIT_PER_MINUTE", "120"))
 # turn it on; members of these groups, and superusers, must.
 TWO_FACTOR_REQUIRED_FOR_COORDINATORS = env_bool("TWO_FACTOR_REQUIRED_FOR_COORDINATORS", False)
 TWO_FACTOR_REQUIRED_GROUPS = ["Coordinators"] if TWO_FACTOR_REQUIRED_FOR_COORDINATORS else []
+# When it is required at all, also for everyone this says can see personal
+# data: coordinators and the staff of every organisation.
+TWO_FACTOR_REQUIRED_FOR = "directory.permissions.works_in_partnership"
 OTP_TOTP_ISSUER = os.environ.get("WAGTAIL_SITE_NAME", "Digital inclusion partnership")
 
 # Signed-in sessions end after this long without a request (the page editor
