@@ -326,6 +326,7 @@ wagtailimages_chooser:select_format                                    200      
 wagtailadmin_sprite                                                    200          200       200       200
 wagtailadmin_login                                                     home         home      home      200
 wagtailadmin_password_reset                                            200          200       200       200
+wagtailadmin_password_reset#2                                           200          200       200       200
 wagtailadmin_password_reset_done                                       200          200       200       200
 wagtailadmin_password_reset_confirm                                    200          200       200       200
 wagtailadmin_password_reset_complete                                   200          200       200       200
