@@ -173,3 +173,29 @@ def locate(text: str) -> Location:
         f"We could not find the postcode {postcode}. Check it and try again.",
         postcode=postcode,
     )
+
+
+def measured_point(latitude, longitude, hide_address, postcode, districts):
+    """Where a place is measured from for filtering, ordering and the
+    distance shown: its own point, or, when its address is hidden, the
+    centre of its postcode district (so no run of searches from nearby
+    postcodes can narrow it down further than the district). `districts` is
+    {district: (latitude, longitude)} from `district_centres`."""
+    if not hide_address or latitude is None:
+        return latitude, longitude
+    district = (postcode or "").strip().upper().split(" ")[0]
+    if district in districts:
+        return districts[district]
+    # A district we hold no centre for: a point on a grid of about 7 miles.
+    return round(latitude, 1), round(longitude, 1)
+
+
+def district_centres(postcodes):
+    """{district: (latitude, longitude)} for the districts of `postcodes`."""
+    from directory.models import PostcodeDistrict
+
+    districts = {(p or "").strip().upper().split(" ")[0] for p in postcodes if p}
+    rows = PostcodeDistrict.objects.filter(pk__in=districts).values_list(
+        "pk", "latitude", "longitude"
+    )
+    return {pk: (lat, lng) for pk, lat, lng in rows}

@@ -215,8 +215,10 @@ class AccessPointSource:
             min_lat, max_lat, min_lng, max_lng = geo.bounding_box(
                 query.location.latitude, query.location.longitude, query.radius_miles
             )
+            # Hidden addresses are measured from their district (hits below).
             pages = pages.filter(
-                latitude__range=(min_lat, max_lat), longitude__range=(min_lng, max_lng)
+                Q(latitude__range=(min_lat, max_lat), longitude__range=(min_lng, max_lng))
+                | Q(hide_address=True)
             )
         return pages
 
@@ -227,9 +229,13 @@ class AccessPointSource:
             ranks = text_ranks(AccessPointPage, query.text)
             pages = pages.filter(pk__in=list(ranks))
         hits = []
-        for pk, title, latitude, longitude in pages.values_list(
-            "pk", "title", "latitude", "longitude"
-        ):
+        rows = list(
+            pages.values_list("pk", "title", "latitude", "longitude", "hide_address", "postcode")
+        )
+        hidden = [postcode for *_, hide, postcode in rows if hide]
+        districts = geo.district_centres(hidden) if query.location and hidden else {}
+        for pk, title, latitude, longitude, hide, postcode in rows:
+            latitude, longitude = geo.measured_point(latitude, longitude, hide, postcode, districts)
             distance = None
             if query.location and latitude is not None:
                 distance = geo.distance_miles(

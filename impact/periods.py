@@ -104,3 +104,22 @@ def named(key, today=None):
 
 def between(start, end):
     return Period(CUSTOM, start, end)
+
+
+def for_the_public(period, today):
+    """What the public page counts of `period`: whole calendar months that
+    have ended. Small counts are hidden in each table, but two periods a
+    day apart (or "this year" read on two days) would differ by one day's
+    referrals, undoing that; whole months make the smallest difference a
+    month's. None when no month of the period has ended yet."""
+    start = period.start.replace(day=1)
+    last_ended = today.replace(day=1) - datetime.timedelta(days=1)
+    end = min(_month_end(period.end), last_ended)
+    if end < start:
+        return None
+    return Period(period.key, start, end)
+
+
+def _month_end(day):
+    following = (day.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+    return following - datetime.timedelta(days=1)

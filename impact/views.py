@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from website.spreadsheets import csv_response
 
-from . import dashboard
+from . import dashboard, periods
 from .figures import report_for
 from .forms import choose_period
 
@@ -15,18 +15,21 @@ from .forms import choose_period
 def dashboard_context(request, page):
     """Other parameters in the query string (a campaign tag) leave the
     default period in place."""
-    choice = choose_period(request.GET, timezone.localdate())
+    today = timezone.localdate()
+    choice = choose_period(request.GET, today)
+    counted = periods.for_the_public(choice.period, today) if choice.period else None
     context = {
         "fixed_form": choice.fixed,
         "dates_form": choice.dates,
         "form": choice.errors_form,
-        "period": choice.period,
+        "period": counted,
+        "asked_for": choice.period,
         "sections": [],
         "headlines": [],
     }
-    if choice.period is None:
+    if counted is None:
         return context
-    report = report_for(choice.period, page.annual_learning_target)
+    report = report_for(counted, page.annual_learning_target)
     return {
         **context,
         "sections": dashboard.sections(report, public=True, page_url=page.url),
@@ -41,7 +44,9 @@ def figure_csv(request, page, slug):
         return HttpResponseBadRequest(
             f"Choose the period again: {problems}.", content_type="text/plain; charset=utf-8"
         )
-    period = choice.period
+    period = periods.for_the_public(choice.period, timezone.localdate())
+    if period is None:
+        raise Http404("No month of this period has ended yet")
     found = dashboard.csv_rows(report_for(period, page.annual_learning_target), slug, public=True)
     if found is None:
         raise Http404("No such figure")

@@ -122,6 +122,7 @@ class CourseSource:
             )
             sessions = sessions.filter(
                 Q(venue__isnull=True)
+                | Q(venue__hide_address=True)  # measured from its district in hits()
                 | Q(
                     venue__latitude__range=(min_lat, max_lat),
                     venue__longitude__range=(min_lng, max_lng),
@@ -143,9 +144,15 @@ class CourseSource:
             "venue_id",
             "venue__latitude",
             "venue__longitude",
+            "venue__hide_address",
+            "venue__postcode",
         )
+        rows = list(rows)
+        hidden = [row[-1] for row in rows if row[-2]]
+        districts = geo.district_centres(hidden) if query.location and hidden else {}
         best = {}
-        for session_pk, course_pk, title, start, venue_pk, latitude, longitude in rows:
+        for session_pk, course_pk, title, start, venue_pk, lat, lng, hide, postcode in rows:
+            latitude, longitude = geo.measured_point(lat, lng, hide, postcode, districts)
             distance = None
             if query.location and venue_pk is not None:
                 if latitude is None:

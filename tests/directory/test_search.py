@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from directory import geo
+from directory.models import PostcodeDistrict
 from directory.search import DirectoryQuery, find_hits, load_results
 from tests.directory.conftest import CHORLEY, LEYLAND, PRESTON
 
@@ -100,6 +101,26 @@ def test_hidden_address_distance_is_rounded(make_place):
     make_place("Outreach", postcode=LEYLAND, hide_address=True)
     query = DirectoryQuery(location=near(CHORLEY), radius_miles=10)
     result = load_results(find_hits(query, MONDAY_11AM), query, MONDAY_11AM)[0]
+    assert result.distance_text == "about 4 miles"
+
+
+@pytest.mark.django_db
+def test_a_hidden_address_is_measured_from_its_district_not_its_door(make_place):
+    """Searches from many postcodes with many radii cannot pin a hidden
+    place down: filtering, ordering and the distance shown all use the
+    centre of its postcode district."""
+    PostcodeDistrict.objects.update_or_create(
+        district="PR25", defaults={"latitude": LEYLAND[1], "longitude": LEYLAND[2]}
+    )
+    # Helped at home, next door to the Chorley postcode, in a PR25 district.
+    make_place("Home visits", postcode=("PR25 9ZZ", CHORLEY[1], CHORLEY[2]), hide_address=True)
+    at_the_door = DirectoryQuery(location=near(CHORLEY), radius_miles=1)
+    assert not find_hits(at_the_door, MONDAY_11AM)
+    from_the_centre = DirectoryQuery(location=near(LEYLAND), radius_miles=1)
+    (hit,) = find_hits(from_the_centre, MONDAY_11AM)
+    assert hit.distance_miles == pytest.approx(0, abs=0.01)
+    wide = DirectoryQuery(location=near(CHORLEY), radius_miles=10)
+    result = load_results(find_hits(wide, MONDAY_11AM), wide, MONDAY_11AM)[0]
     assert result.distance_text == "about 4 miles"
 
 

@@ -17,6 +17,7 @@ from tests.factories.directory import (
     DirectoryIndexPageFactory,
     OrganisationPageFactory,
 )
+from tests.factories.impact import ImpactPageFactory
 from tests.factories.referrals import ReferralFactory
 from tests.factories.training import BookingFactory, CoursePageFactory, SessionFactory
 from website.models import HomePage
@@ -27,6 +28,11 @@ YEAR_2025 = periods.between(datetime.date(2025, 1, 1), datetime.date(2025, 12, 3
 def moment(year, month, day, hour=10, minute=0):
     """A local (Europe/London) moment."""
     return timezone.make_aware(datetime.datetime(year, month, day, hour, minute))
+
+
+@pytest.fixture
+def impact_page(demo_site):
+    return ImpactPageFactory(parent=HomePage.objects.get())
 
 
 @pytest.fixture

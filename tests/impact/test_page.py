@@ -17,7 +17,6 @@ from champions.models import Champion
 from directory.models import Referral
 from directory.permissions import coordinators_group
 from impact.models import ImpactPage
-from tests.factories.impact import ImpactPageFactory
 from tests.factories.referrals import ReferralFactory
 from tests.factories.training import BookingFactory, SessionFactory
 from training.models import Booking, CoursePage
@@ -26,11 +25,6 @@ from website.models import HomePage
 from .conftest import YEAR_2025, moment
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def impact_page(demo_site):
-    return ImpactPageFactory(parent=HomePage.objects.get())
 
 
 def year_2025_url(path="/impact/"):
