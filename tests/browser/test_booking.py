@@ -13,17 +13,20 @@ from tests.browser.test_course_search import filter_beginner_courses_on, open_fi
 from training.models import Booking, Session
 
 
-@pytest.fixture
-def course_url(full_site_url):
-    """A demo course with an upcoming session that has places."""
-    session = (
+def upcoming_session_with_places():
+    return (
         Session.objects.with_places()
         .filter(page__live=True, start__gt=timezone.now())
         .select_related("page")
         .order_by("start")
         .first()
     )
-    return full_site_url + session.page.url
+
+
+@pytest.fixture
+def course_url(full_site_url):
+    """A demo course with an upcoming session that has places."""
+    return full_site_url + upcoming_session_with_places().page.url
 
 
 def cancel_link(email):

@@ -5,25 +5,18 @@ the others are: no axe violation, and the journey works by keyboard."""
 
 import re
 
-from django.utils import timezone
 from playwright.sync_api import expect
 
 from champions.links import update_details_path
 from champions.models import Champion
+from tests.browser.test_booking import upcoming_session_with_places
 from tests.factories.training import BookingFactory
-from training.models import Session
 
 
 def test_booking_again_says_check_your_email_and_shows_nothing_of_the_booking(
     page, full_site_url, axe, mailoutbox
 ):
-    session = (
-        Session.objects.with_places()
-        .filter(page__live=True, start__gt=timezone.now())
-        .select_related("page")
-        .order_by("start")
-        .first()
-    )
+    session = upcoming_session_with_places()
     BookingFactory(session=session, name="Ann Example", email="ann@example.org")
     book = session.page.url + session.page.reverse_subpage(
         "book_session", kwargs={"pk": session.pk}
