@@ -97,16 +97,6 @@ class DatabaseSnapshot:
         rows = {table: data for table, data in rows.items() if data}
         return cls(tables, rows, random_state)
 
-    def within(self, work):
-        """`work()`'s answer, run on the snapshot's rows in a transaction
-        that is then rolled back, leaving the database as it was."""
-
-        def restore_and_work():
-            self.restore()
-            return work()
-
-        return rolled_back(restore_and_work)
-
     @staticmethod
     def _read(table, columns):
         # Table and column names come from the models, quoted; no values.

@@ -66,7 +66,3 @@ def check_token(course, token, now=None):
         return LinkCheck(None, expired=True)
     return LinkCheck(booking)
 
-
-def booking_from_token(course, token, now=None):
-    """The booking a working link names; None otherwise."""
-    return check_token(course, token, now).booking
