@@ -65,4 +65,3 @@ def check_token(course, token, now=None):
     if now - made > LINK_MAX_AGE or now > booking.session.start + DAYS_AFTER_SESSION:
         return LinkCheck(None, expired=True)
     return LinkCheck(booking)
-
