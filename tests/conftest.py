@@ -1,21 +1,58 @@
 import os
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 from wagtail.models import Site
 
-from tests import static_files
+from tests import prepared, static_files
 from tests.database_snapshot import DatabaseSnapshot
 from website import field_cache
 from website.models import HomePage
 
+PREPARED_DIR = Path(__file__).resolve().parents[1] / "var" / "test-prepared"
+CRAWL_FILE = Path(__file__).resolve().parent / "browser" / "test_crawl.py"
+
 
 def pytest_configure(config):
-    """Collect static files once, in the process that starts the others."""
-    if not hasattr(config, "workerinput"):
-        static_files.collect()
+    """Collect static files once, in the process that starts the others;
+    when it starts test processes (pytest-xdist), build what each would
+    build for itself first (tests/prepared.py): the demo and the walk too
+    when the run includes the crawl."""
+    if hasattr(config, "workerinput"):
+        return
+    static_files.collect()
+    if getattr(config.option, "numprocesses", None) and not config.option.reuse_db:
+        folder = PREPARED_DIR / str(os.getpid())
+        try:
+            prepared.run("build", folder, demo=runs_the_crawl(config))
+        except prepared.BuildFailed as error:
+            pytest.exit(str(error), returncode=pytest.ExitCode.INTERNAL_ERROR)
+        config.prepared_folder = folder
+
+
+def runs_the_crawl(config):
+    """Whether a path the run was given is the crawl's file or holds it."""
+    for argument in config.args:
+        given = Path(argument.split("::")[0]).resolve()
+        if given == CRAWL_FILE or given in CRAWL_FILE.parents:
+            return True
+    return False
+
+
+def pytest_configure_node(node):
+    """Tell each test process where the prepared databases are."""
+    folder = getattr(node.config, "prepared_folder", None)
+    if folder is not None:
+        node.workerinput["prepared_folder"] = str(folder)
+
+
+def pytest_unconfigure(config):
+    folder = getattr(config, "prepared_folder", None)
+    if folder is not None:
+        prepared.run("drop", folder)
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -42,12 +79,44 @@ def seed_demo(*args):
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_modify_db_settings(
+    django_db_modify_db_settings_parallel_suffix, django_db_blocker, request
+):
+    """With a prepared migrated database, this process's test database
+    starts as a copy of it (pytest-django then finds it migrated)."""
+    folder = prepared.folder_for(request.config)
+    if folder is None:
+        return
+    from django.db import connection
+
+    template = prepared.template_name(connection.settings_dict, folder, prepared.MIGRATED)
+    with django_db_blocker.unblock():
+        prepared.create_copy(connection, template, connection.creation._get_test_db_name())
+
+
+@pytest.fixture(scope="session")
+def django_db_keepdb(request):
+    """A copied database is kept as found (no new one is made over it);
+    django_db_setup drops it at the end."""
+    return bool(request.config.getvalue("reuse_db") or prepared.folder_for(request.config))
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, request):
     """pytest-django's test database, and a copy of it as the migrations
     leave it (Wagtail's root page, the default site, groups, content types),
     taken before any test can change it."""
     with django_db_blocker.unblock():
         MIGRATED.append(DatabaseSnapshot.take(lambda: None))
+    yield
+    if prepared.folder_for(request.config) is not None:
+        from django.db import connection
+
+        with django_db_blocker.unblock():
+            try:
+                prepared.drop(connection, connection.settings_dict["NAME"])
+            except Exception as error:  # noqa: BLE001 (as pytest-django's own teardown)
+                request.node.warn(pytest.PytestWarning(f"Test database not dropped: {error!r}"))
 
 
 MIGRATED = []
@@ -67,9 +136,16 @@ def brand_snapshot(migrated_snapshot, django_db_blocker):
 
 
 @pytest.fixture(scope="session")
-def full_snapshot(migrated_snapshot, django_db_blocker):
-    """The whole `seed_demo` on the migrated database, once per process."""
+def full_snapshot(migrated_snapshot, django_db_blocker, request):
+    """The whole `seed_demo` on the migrated database: read from the one
+    tests/prepared.py built, or built once by this process."""
+    from django.db import connection
+
+    folder = prepared.folder_for(request.config)
     with django_db_blocker.unblock():
+        if prepared.has_demo(folder):
+            name = prepared.template_name(connection.settings_dict, folder, prepared.FULL)
+            return DatabaseSnapshot.of_database(name, prepared.read_random_state(folder))
         return DatabaseSnapshot.take(seed_demo, start=migrated_snapshot)
 
 

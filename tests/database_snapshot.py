@@ -97,21 +97,53 @@ class DatabaseSnapshot:
         rows = {table: data for table, data in rows.items() if data}
         return cls(tables, rows, random_state)
 
+    @classmethod
+    def of_database(cls, name, random_state):
+        """The rows of another database with the same tables (a template
+        tests/prepared.py built): a file SQLite attaches, or a PostgreSQL
+        database read over a connection of its own."""
+        tables = model_tables()
+        if connection.vendor == "sqlite":
+            with connection.cursor() as cursor:
+                cursor.execute("ATTACH DATABASE %s AS prepared", [name])
+            try:
+                rows = {t: cls._read(t, columns, "prepared.") for t, columns, _ in tables}
+            finally:
+                with connection.cursor() as cursor:
+                    cursor.execute("DETACH DATABASE prepared")
+        else:
+            import psycopg
+
+            params = connection.get_connection_params()
+            keys = ("user", "password", "host", "port")
+            found = {key: params[key] for key in keys if params.get(key)}
+            with psycopg.connect(dbname=name, **found) as other:
+                rows = {t: cls._read(t, columns, cursor=other.cursor()) for t, columns, _ in tables}
+        rows = {table: data for table, data in rows.items() if data}
+        return cls(tables, rows, random_state)
+
     @staticmethod
-    def _read(table, columns):
-        # Table and column names come from the models, quoted; no values.
-        source = connection.ops.quote_name(table)
+    def _read(table, columns, schema="", cursor=None):
+        if cursor is not None:
+            return DatabaseSnapshot._read_with(cursor, table, columns, schema)
         with connection.cursor() as cursor:
-            if connection.vendor == "postgresql":
-                select = f"SELECT {_quoted(columns)} FROM {source}"  # noqa: S608
-                with cursor.cursor.copy(f"COPY ({select}) TO STDOUT") as copy:
-                    return b"".join(bytes(block) for block in copy)
-            # SQLite: a unary plus hides each column's declared type, so the
-            # values come back as stored rather than through Django's
-            # converters (a time would not go back in as it came out).
-            plain = ", ".join(f"+{connection.ops.quote_name(column)}" for column in columns)
-            cursor.execute(f"SELECT {plain} FROM {source}")  # noqa: S608
-            return cursor.fetchall()
+            return DatabaseSnapshot._read_with(cursor.cursor, table, columns, schema)
+
+    @staticmethod
+    def _read_with(cursor, table, columns, schema):
+        # Table and column names come from the models, quoted; no values.
+        # `cursor` is the driver's own (psycopg's or sqlite3's).
+        source = schema + connection.ops.quote_name(table)
+        if connection.vendor == "postgresql":
+            select = f"SELECT {_quoted(columns)} FROM {source}"  # noqa: S608
+            with cursor.copy(f"COPY ({select}) TO STDOUT") as copy:
+                return b"".join(bytes(block) for block in copy)
+        # SQLite: a unary plus hides each column's declared type, so the
+        # values come back as stored rather than through Django's
+        # converters (a time would not go back in as it came out).
+        plain = ", ".join(f"+{connection.ops.quote_name(column)}" for column in columns)
+        cursor.execute(f"SELECT {plain} FROM {source}")  # noqa: S608
+        return cursor.fetchall()
 
     def _delete_all(self, cursor):
         for table, _, _ in self.tables:

@@ -22,6 +22,7 @@ import pytest
 from django.db import connection
 from django.test import override_settings
 
+from tests import prepared
 from tests.browser import crawl
 from tests.browser.conftest import deployed_live_server
 
@@ -56,10 +57,14 @@ def crawl_url(full_snapshot, migrated_snapshot, django_db_blocker):
 
 
 @pytest.fixture(scope="module")
-def site_map(crawl_url):
-    """The whole demo's public pages. The walk makes hundreds of searches in
-    a minute from one address, more than the search limit allows anyone
-    (the limit has tests of its own)."""
+def site_map(crawl_url, request):
+    """The whole demo's public pages: the walk tests/prepared.py made of
+    the same demo before the test processes started, or made here. The
+    walk makes hundreds of searches in a minute from one address, more than
+    the search limit allows anyone (the limit has tests of its own)."""
+    folder = prepared.folder_for(request.config)
+    if prepared.has_demo(folder):
+        return prepared.read_walk(folder)
     with override_settings(SEARCH_RATE_LIMIT=0):
         return crawl.walk()
 

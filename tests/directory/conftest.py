@@ -65,10 +65,11 @@ def make_place(organisation):
             OpeningHours(weekday=day, opens=datetime.time(*opens), closes=datetime.time(*closes))
             for day, opens, closes in hours
         ]
+        # Parental many-to-many values go in with the page's one save (the
+        # page indexes itself again once they are in: AccessPointPage.save).
+        page.services = list(ServiceType.objects.filter(slug__in=services))
+        page.accessibility = list(AccessibilityFeature.objects.filter(slug__in=access))
         organisation.add_child(instance=page)
-        page.services.set(ServiceType.objects.filter(slug__in=services))
-        page.accessibility.set(AccessibilityFeature.objects.filter(slug__in=access))
-        page.save()
         return page
 
     return make
