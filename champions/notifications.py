@@ -2,11 +2,11 @@
 something happened, with a link to the admin (where access is checked) and
 no personal data, since email is neither private nor easily erased."""
 
-from django.conf import settings
 from django.core.mail import send_mail
 from django.urls import reverse
 
 from directory.permissions import coordinators, editors_of
+from website import site_address
 
 
 def admin_link(champion=None):
@@ -15,7 +15,7 @@ def admin_link(champion=None):
         path = reverse("champions_champion_modeladmin_index")
     else:
         path = reverse("champions_champion_modeladmin_inspect", args=[champion.pk])
-    return settings.WAGTAILADMIN_BASE_URL + path
+    return site_address.absolute(path)
 
 
 def emails_of(users):

@@ -5,6 +5,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
 
+from website import site_address
 from website.consent import privacy_notice_url
 from website.database_faults import DATABASE_UNAVAILABLE, NOT_SAVED, NOT_SAVED_STATUS
 from website.form_protection import count_over_limit, over_limit
@@ -59,7 +60,7 @@ def _tell(request, result):
         notifications.thank_volunteer(result, partnership)
         notifications.tell_coordinators_and_host(result)
     elif not count_over_limit(f"champion-link:{champion.pk}", LINKS_PER_DAY, 24 * 3600):
-        url = request.build_absolute_uri(update_details_path(champion))
+        url = site_address.absolute(update_details_path(champion))
         notifications.already_registered(champion, partnership, url)
 
 

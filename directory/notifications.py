@@ -1,11 +1,11 @@
 """Emails about listings. They carry no personal data: only what happened
 and a link to the admin, where access is checked."""
 
-from django.conf import settings
 from django.core.mail import send_mail
 from django.urls import reverse
 
 from directory.permissions import coordinators, editors_of
+from website import site_address
 
 
 def problem_reported(report):
@@ -14,9 +14,7 @@ def problem_reported(report):
     )
     if not recipients:
         return 0
-    link = settings.WAGTAILADMIN_BASE_URL + reverse(
-        "wagtailadmin_pages:edit", args=[report.listing_id]
-    )
+    link = site_address.absolute(reverse("wagtailadmin_pages:edit", args=[report.listing_id]))
     return send_mail(
         subject=f"Problem reported: {report.listing.title}",
         message=(

@@ -1,6 +1,8 @@
 """A resident's or adviser's shortlist of listings, kept in their session
 (no account, nothing stored about them), to print or email."""
 
+from website import site_address
+
 SESSION_KEY = "directory_shortlist"
 MAX_ITEMS = 30
 
@@ -39,7 +41,7 @@ def listings(session):
     return [by_pk[pk] for pk in ids if pk in by_pk]
 
 
-def as_text(pages, site_root_url):
+def as_text(pages):
     """The shortlist as a plain-text email body."""
     blocks = []
     for page in pages:
@@ -47,6 +49,6 @@ def as_text(pages, site_root_url):
         if page.phone:
             lines.append(f"Phone: {page.phone}")
         lines.extend(f"{day}: {hours}" for day, hours in page.weekly_hours if hours != "Closed")
-        lines.append(site_root_url.rstrip("/") + page.url)
+        lines.append(site_address.page_address(page))
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks)

@@ -129,7 +129,7 @@ def shortlist_view(request, index_page):
                 sent_to = email_form.cleaned_data["email"]
                 send_mail(
                     subject="Your shortlist of places to get help",
-                    message=shortlist.as_text(pages, request.build_absolute_uri("/")),
+                    message=shortlist.as_text(pages),
                     from_email=None,
                     recipient_list=[sent_to],
                 )

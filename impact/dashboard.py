@@ -37,8 +37,8 @@ def csv_address(page_url, slug, period):
     return f"{page_url}figures/{slug}/?{period_query(period)}"
 
 
-def figure_for(table, public, page_url, period):
-    shown = suppression.shown(table, public)
+def figure_for(table, public, page_url, period, small_elsewhere=frozenset()):
+    shown = suppression.shown(table, public, small_elsewhere)
     chart = charts.bar_chart(shown, f"chart-{table.slug}") if table.chart else None
     return Figure(
         shown=shown,
@@ -48,26 +48,29 @@ def figure_for(table, public, page_url, period):
     )
 
 
-def sections(report, public, page_url=""):
+def sections(report, public, page_url="", small_elsewhere=frozenset()):
+    """`small_elsewhere`: rows small in a month of the period (public.py)."""
     return [
         {
             "heading": section.heading,
             "id": section.heading.lower().replace(" ", "-"),
             "figures": [
-                figure_for(table, public, page_url, report.period) for table in section.tables
+                figure_for(table, public, page_url, report.period, small_elsewhere)
+                for table in section.tables
             ],
         }
         for section in report.sections
     ]
 
 
-def headlines(report, public):
+def headlines(report, public, small_elsewhere=frozenset()):
     """The four numbers a board asks for first."""
     tables = report.tables
     places = tables["access-points-by-area"]
-    learning = suppression.shown(tables["learning"], public)
-    champions = suppression.shown(tables["champions"], public)
-    referrals = suppression.shown(tables["referrals"], public)
+    learning, champions, referrals = (
+        suppression.shown(tables[slug], public, small_elsewhere)
+        for slug in ("learning", "champions", "referrals")
+    )
     opportunities = tables["learning"].value_of("Learning opportunities (session places)")
     target = target_for(report.period, report.annual_target)
     share = f"{round(100 * opportunities / target)}% of the target of {target:,}" if target else ""
@@ -83,13 +86,13 @@ def headlines(report, public):
     ]
 
 
-def csv_rows(report, slug, public):
+def csv_rows(report, slug, public, small_elsewhere=frozenset()):
     """(headings, rows) of one figure's CSV, as the page shows it, or None
     for an unknown figure."""
     table = report.tables.get(slug)
     if table is None:
         return None
-    shown = suppression.shown(table, public)
+    shown = suppression.shown(table, public, small_elsewhere)
     period = report.period
     headings = [table.label_heading, table.value_heading, "From", "To"]
     rows = [

@@ -18,6 +18,9 @@ from . import periods
 
 EARLIEST_YEAR = 2000
 LATEST_YEAR = 2100
+# Each quarter of a period is counted on its own too (public.py), so a
+# period is at most this long: 20 quarters' counts for one page.
+LONGEST_YEARS = 5
 
 
 class PeriodDateField(DateInputField):
@@ -108,6 +111,11 @@ class DatesForm(ErrorLinksMixin, forms.Form):
                 self.add_error(name, f"Enter the {what}")
         if start and end and end < start:
             self.add_error("end", "The end date must be the same as or after the start date")
+        elif start and end and end >= periods.add_years(start, LONGEST_YEARS):
+            self.add_error(
+                "end",
+                f"The end date must be less than {LONGEST_YEARS} years after the start date",
+            )
         return cleaned
 
     @property

@@ -107,19 +107,37 @@ def between(start, end):
 
 
 def for_the_public(period, today):
-    """What the public page counts of `period`: whole calendar months that
-    have ended. Small counts are hidden in each table, but two periods a
-    day apart (or "this year" read on two days) would differ by one day's
-    referrals, undoing that; whole months make the smallest difference a
-    month's. None when no month of the period has ended yet."""
-    start = period.start.replace(day=1)
-    last_ended = today.replace(day=1) - datetime.timedelta(days=1)
-    end = min(_month_end(period.end), last_ended)
+    """What the public page counts of `period`: whole calendar quarters
+    (January to March, April to June, …) that have ended. Small counts are
+    hidden in each table, but two periods a day apart (or "this year" read
+    on two days) would differ by one day's referrals, undoing that; whole
+    quarters make the smallest difference a quarter's, and suppression.py
+    hides what one quarter alone would give away. None when no quarter of
+    the period has ended yet."""
+    start = quarter_start(period.start)
+    last_ended = quarter_start(today) - datetime.timedelta(days=1)
+    end = min(quarter_end(period.end), last_ended)
     if end < start:
         return None
     return Period(period.key, start, end)
 
 
-def _month_end(day):
-    following = (day.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
-    return following - datetime.timedelta(days=1)
+def quarter_start(day):
+    return datetime.date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+
+
+def quarter_end(day):
+    start = quarter_start(day)
+    following = (start.replace(day=28) + datetime.timedelta(days=70)).replace(day=1)
+    return quarter_start(following) - datetime.timedelta(days=1)
+
+
+def quarters_of(period):
+    """Each calendar quarter `period` touches, as a period of its own."""
+    quarters = []
+    start = quarter_start(period.start)
+    while start <= period.end:
+        end = quarter_end(start)
+        quarters.append(Period(CUSTOM, start, end))
+        start = end + datetime.timedelta(days=1)
+    return quarters

@@ -7,8 +7,7 @@ from django.utils import timezone
 
 from website.spreadsheets import csv_response
 
-from . import dashboard, periods
-from .figures import report_for
+from . import dashboard, public, suppression
 from .forms import choose_period
 
 
@@ -17,38 +16,60 @@ def dashboard_context(request, page):
     default period in place."""
     today = timezone.localdate()
     choice = choose_period(request.GET, today)
-    counted = periods.for_the_public(choice.period, today) if choice.period else None
+    found = None
+    if choice.period:
+        found = public.public_report(choice.period, page.annual_learning_target, today)
     context = {
         "fixed_form": choice.fixed,
         "dates_form": choice.dates,
         "form": choice.errors_form,
-        "period": counted,
+        "period": found.period if found else None,
         "asked_for": choice.period,
         "sections": [],
         "headlines": [],
     }
-    if counted is None:
+    if found is None:
         return context
-    report = report_for(counted, page.annual_learning_target)
-    return {
-        **context,
-        "sections": dashboard.sections(report, public=True, page_url=page.url),
-        "headlines": dashboard.headlines(report, public=True),
-    }
+    return with_not_shown(
+        {
+            **context,
+            "sections": dashboard.sections(
+                found.report, public=True, page_url=page.url, small_elsewhere=found.small_elsewhere
+            ),
+            "headlines": dashboard.headlines(
+                found.report, public=True, small_elsewhere=found.small_elsewhere
+            ),
+        }
+    )
+
+
+def with_not_shown(context):
+    """Whether any figure says "not shown", for the page to say why."""
+    context["any_not_shown"] = any(
+        row.text == suppression.NOT_SHOWN_TEXT
+        for section in context["sections"]
+        for figure in section["figures"]
+        for row in figure.shown.rows
+    )
+    return context
 
 
 def figure_csv(request, page, slug):
-    choice = choose_period(request.GET, timezone.localdate())
+    today = timezone.localdate()
+    choice = choose_period(request.GET, today)
     if choice.period is None:
         problems = "; ".join(message for _anchor, message in choice.errors_form.error_links)
         return HttpResponseBadRequest(
             f"Choose the period again: {problems}.", content_type="text/plain; charset=utf-8"
         )
-    period = periods.for_the_public(choice.period, timezone.localdate())
-    if period is None:
-        raise Http404("No month of this period has ended yet")
-    found = dashboard.csv_rows(report_for(period, page.annual_learning_target), slug, public=True)
+    found = public.public_report(choice.period, page.annual_learning_target, today)
     if found is None:
+        raise Http404("No quarter of this period has ended yet")
+    rows = dashboard.csv_rows(
+        found.report, slug, public=True, small_elsewhere=found.small_elsewhere
+    )
+    if rows is None:
         raise Http404("No such figure")
-    headings, rows = found
+    headings, rows = rows
+    period = found.period
     return csv_response(f"{slug}-{period.start}-to-{period.end}", headings, rows)

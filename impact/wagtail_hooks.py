@@ -1,8 +1,8 @@
 """The impact figures on the admin home page, for this year. Coordinators
-see every figure as counted; a partner organisation's staff see what the
-public sees (small counts of people hidden), since the figures are the
-whole partnership's, not their own organisation's. Only counts, never a
-person."""
+see every figure as counted, to today; a partner organisation's staff see
+what the public sees (whole quarters that have ended, small counts of people
+hidden), since the figures are the whole partnership's, not their own
+organisation's. Only counts, never a person."""
 
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -11,7 +11,7 @@ from wagtail.admin.ui.components import Component
 
 from directory.permissions import sees_everything, works_in_partnership
 
-from . import dashboard, periods
+from . import dashboard, periods, public
 from .figures import DEFAULT_ANNUAL_TARGET, report_for
 from .models import ImpactPage
 
@@ -27,20 +27,24 @@ class ImpactPanel(Component):
     def get_context_data(self, parent_context=None):
         page = ImpactPage.objects.live().first()
         target = page.annual_learning_target if page else DEFAULT_ANNUAL_TARGET
-        report = report_for(periods.named(periods.DEFAULT, timezone.localdate()), target)
-        body = render_to_string(
-            "impact/admin/panel.html",
-            {
-                "period": report.period,
-                "public": self.public,
-                "headlines": dashboard.headlines(report, self.public),
-                "sections": dashboard.sections(report, self.public),
-                "page": page,
-            },
-        )
+        today = timezone.localdate()
+        asked_for = periods.named(periods.DEFAULT, today)
+        if self.public:
+            found = public.public_report(asked_for, target, today)
+            report, small = (found.report, found.small_elsewhere) if found else (None, frozenset())
+        else:
+            report, small = report_for(asked_for, target), frozenset()
+        context = {"period": asked_for, "public": self.public, "page": page, "report": report}
+        if report is not None:
+            context.update(
+                period=report.period,
+                headlines=dashboard.headlines(report, self.public, small),
+                sections=dashboard.sections(report, self.public, small_elsewhere=small),
+            )
+        body = render_to_string("impact/admin/panel.html", context)
         return {
             "id": "impact",
-            "heading": f"Impact: {report.period.name.lower()}",
+            "heading": f"Impact: {asked_for.name.lower()}",
             "icon": "table",
             "classname": "w-panel--dashboard",
             "children": body,

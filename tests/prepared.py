@@ -154,11 +154,9 @@ def run(command, folder, demo=False):
     if demo:
         arguments.append("--demo")
     environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "website.settings.test"}
-    # Its request log (one line for each page walked) is left out; its
-    # errors are not.
-    finished = subprocess.run(  # noqa: S603 (our own command)
-        arguments, env=environment, stdout=subprocess.DEVNULL, check=False
-    )
+    # Without its request log (a line for each page walked); errors show.
+    environment["REQUEST_LOG"] = "false"
+    finished = subprocess.run(arguments, env=environment, check=False)  # noqa: S603 (ours)
     if finished.returncode:
         raise BuildFailed(
             f"Preparing the test databases failed (python -m tests.prepared {command}): "

@@ -164,6 +164,7 @@ def cancel_booking(request, course, token):
     cancelled_now = False
     if request.method == "POST" and booking.is_live:
         booking, promoted = booking_service.cancel(booking.reference)
+        notifications.booking_cancelled(booking)
         for person in promoted:
             notifications.place_offered(person)
         cancelled_now = True

@@ -7,15 +7,15 @@ import logging
 from django.core import mail
 
 from training.booking_links import booking_token
+from website import site_address
 
 logger = logging.getLogger(__name__)
 
 
 def booking_link(booking, name="booking"):
     course = booking.session.page
-    return course.get_full_url() + course.reverse_subpage(
-        name, kwargs={"token": booking_token(booking)}
-    )
+    path = course.reverse_subpage(name, kwargs={"token": booking_token(booking)})
+    return site_address.page_address(course).rstrip("/") + "/" + path
 
 
 def _where(session):
@@ -71,6 +71,20 @@ def booking_link_again(booking):
         f"Hello {booking.name},\n\nSomeone (we hope you) asked to book {title} again with "
         "your contact details. You already have this booking, so nothing has changed. "
         "If it was not you, you can ignore this email.\n\n" + _details(booking),
+    )
+
+
+def booking_cancelled(booking):
+    """The booking is cancelled: said once, with where to book again."""
+    session = booking.session
+    title = session.page.title
+    return _send(
+        booking,
+        f"Your booking on {title} is cancelled",
+        f"Hello {booking.name},\n\nYour place on {title} ({session.when}) is cancelled, "
+        "and offered to the next person waiting if anyone is.\n\n"
+        f"To book this or another session: {site_address.page_address(session.page)}\n\n"
+        "If you did not cancel it, book again or contact the course's organiser.\n",
     )
 
 

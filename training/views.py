@@ -4,6 +4,7 @@ and an "add to calendar" file for one session."""
 from django.http import Http404, HttpResponse
 
 from training import calendar
+from website import site_address
 
 CONTENT_TYPE = "text/calendar; charset=utf-8"
 
@@ -20,7 +21,7 @@ def session_event(request, course, session):
         end=session.end,
         summary=course.title,
         location=location,
-        url=course.get_full_url(request),
+        url=site_address.page_address(course),
         description=description,
     )
 

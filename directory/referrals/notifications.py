@@ -2,12 +2,12 @@
 data, only the reference and a link to the admin, where access is checked.
 The referrer's email holds the reference and where the resident may go."""
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.urls import NoReverseMatch, reverse
 
 from directory.permissions import coordinators
+from website import site_address
 
 WORKING_DAYS_TO_CONTACT = 5
 
@@ -17,7 +17,7 @@ def admin_link(referral):
         path = reverse("directory_referral_modeladmin_inspect", args=[referral.pk])
     except NoReverseMatch:
         path = reverse("wagtailadmin_home")
-    return settings.WAGTAILADMIN_BASE_URL + path
+    return site_address.absolute(path)
 
 
 def receivers(referral):

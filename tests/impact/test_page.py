@@ -3,6 +3,7 @@ what the public sees (small counts hidden, no personal data), the CSV of
 each figure, and who sees the panel with which figures."""
 
 import csv
+import datetime
 import io
 import re
 from urllib.parse import urlencode
@@ -12,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from champions.models import Champion
 from directory.models import Referral
@@ -102,6 +104,10 @@ def test_an_end_before_the_start_and_missing_dates_are_refused(client, impact_pa
     query = "start_0=1&start_1=4&start_2=2025&end_0=1&end_1=1&end_2=2025"
     html = client.get(f"/impact/?{query}").content.decode()
     assert "The end date must be the same as or after the start date" in html
+    query = "start_0=1&start_1=4&start_2=2020&end_0=1&end_1=4&end_2=2025"
+    html = client.get(f"/impact/?{query}").content.decode()
+    assert "The end date must be less than 5 years after the start date" in html
+    assert "Access points by area" not in html
     html = client.get("/impact/?start_0=&start_1=&start_2=&end_0=&end_1=&end_2=").content.decode()
     assert "Enter the start date" in html and "Enter the end date" in html
     html = client.get("/impact/?period=next_decade").content.decode()
@@ -194,13 +200,28 @@ def test_coordinators_see_every_figure_as_counted(client, impact_page, a_referra
     assert a_referral_this_year.resident_name not in html
 
 
-def test_partner_staff_see_what_the_public_sees(
-    client, impact_page, organisation, a_referral_this_year
-):
+def test_partner_staff_see_what_the_public_sees(client, impact_page, organisation, monkeypatch):
+    """Whole quarters that have ended, as on the public page, so that
+    reading the panel on two days tells nothing about the day between."""
+    monkeypatch.setattr(timezone, "localdate", lambda *args: datetime.date(2026, 6, 15))
+    for day in range(1, 6):
+        ReferralFactory(organisation=organisation, created_at=moment(2026, 2, day))
+    ReferralFactory(organisation=organisation, created_at=moment(2026, 3, 9), mode="self")
+    this_quarter = ReferralFactory(organisation=organisation, created_at=moment(2026, 5, 14))
     html = panel(client, make_user("partner", organisation.editors_group))
     assert "Impact: this year" in html
-    assert "<strong>fewer than 5</strong>" in html
-    assert a_referral_this_year.resident_name not in html
+    assert "1 January to 31 March 2026" in html
+    assert "<strong>6</strong>" in html  # the first quarter's six, not May's seventh
+    assert "<td>fewer than 5</td>" in html  # one self-referral
+    assert this_quarter.resident_name not in html
+
+
+def test_partner_staff_in_the_first_quarter_are_told_none_has_ended(
+    client, impact_page, organisation, monkeypatch
+):
+    monkeypatch.setattr(timezone, "localdate", lambda *args: datetime.date(2027, 2, 20))
+    html = panel(client, make_user("partner", organisation.editors_group))
+    assert "No quarter of 1 January to 31 December 2027 has ended yet" in html
 
 
 def test_other_admin_users_do_not_get_the_panel(client, impact_page, demo_site):

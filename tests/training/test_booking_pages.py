@@ -208,9 +208,29 @@ def test_the_cancel_link_asks_first_then_cancels_and_offers_the_place(client, co
     ann.refresh_from_db()
     bob.refresh_from_db()
     assert (ann.status, bob.status) == ("cancelled", "confirmed")
-    (offer,) = mail.outbox
+    confirmed, offer = mail.outbox
+    assert confirmed.to == [ann.email]
+    assert confirmed.subject == f"Your booking on {course.title} is cancelled"
+    assert f"http://testserver{course.url}" in confirmed.body
     assert offer.to == [bob.email] and offer.subject.startswith("A place has come up")
     assert "already been cancelled" in client.post(url).content.decode()
+    assert len(mail.outbox) == 2  # cancelling again sends nothing
+
+
+def test_emailed_links_use_the_sites_configured_address(client, course, settings):
+    """Not Wagtail's Site hostname and port (localhost:80 in a fresh
+    install), which a resident's mail program cannot open."""
+    settings.WAGTAILADMIN_BASE_URL = "https://getonline.example.org"
+    session = SessionFactory(page=course, capacity=3)
+    client.post(book_url(course, session), VALID)
+    (email,) = mail.outbox
+    links = re.findall(r"\S+://\S+", email.body)
+    assert links and all(
+        link.startswith("https://getonline.example.org/find-help/") for link in links
+    )
+    cancel = next(link for link in links if link.endswith("/cancel/"))
+    token = cancel.rstrip("/").split("/")[-2]
+    assert check_token(course, token).booking == Booking.objects.get()
 
 
 @pytest.mark.parametrize("name", ["booking", "cancel_booking"])
