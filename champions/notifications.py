@@ -2,7 +2,7 @@
 something happened, with a link to the admin (where access is checked) and
 no personal data, since email is neither private nor easily erased."""
 
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage, send_mail
 from django.urls import reverse
 
 from directory.permissions import coordinators, editors_of
@@ -58,20 +58,31 @@ def details_changed(champion):
     )
 
 
-def thank_volunteer(result, partnership):
+def reply_address(contact_email):
+    """Where a volunteer's reply goes: the partnership's contact address
+    (brand settings), else its coordinators; never the no-reply sender."""
+    return [contact_email] if contact_email else emails_of(coordinators())
+
+
+def thank_volunteer(result, partnership, contact_email=""):
     champion = result.champion
     subject = "Thank you for signing up as a digital champion"
     opening = "Thank you for offering to help people in your area get online."
+    reply_to = reply_address(contact_email)
+    if reply_to:
+        withdraw = "reply to this email and we will delete your details."
+    else:
+        withdraw = "tell the coordinator who contacts you and they will delete your details."
     message = (
         f"Hello {champion.name},\n\n{opening}\n\n"
         "What happens next: one of our coordinators will contact you within two weeks to "
         "talk about volunteering and to introduce you to an organisation near you. That "
         "organisation will meet you and arrange your free training.\n\n"
-        "If you did not sign up, or you have changed your mind, reply to this email and we "
-        "will delete your details.\n\n"
+        f"If you did not sign up, or you have changed your mind, {withdraw}\n\n"
         f"{partnership}\n"
     )
-    return send_mail(subject, message, from_email=None, recipient_list=[champion.email])
+    email = EmailMessage(subject, message, to=[champion.email], reply_to=reply_to)
+    return email.send()
 
 
 def tell_coordinators_and_host(result):

@@ -54,10 +54,11 @@ def join(request):
 
 
 def _tell(request, result):
-    partnership = BrandSettings.for_request(request).partnership_name
+    brand = BrandSettings.for_request(request)
+    partnership = brand.partnership_name
     champion = result.champion
     if not result.already_registered:
-        notifications.thank_volunteer(result, partnership)
+        notifications.thank_volunteer(result, partnership, brand.contact_email)
         notifications.tell_coordinators_and_host(result)
     elif not count_over_limit(f"champion-link:{champion.pk}", LINKS_PER_DAY, 24 * 3600):
         url = site_address.absolute(update_details_path(champion))

@@ -10,7 +10,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from directory import shortlist
+from directory import coverage, shortlist
 from directory.forms import DirectorySearchForm, ProblemReportForm, ShortlistEmailForm
 from directory.notifications import problem_reported
 from directory.search import (
@@ -76,6 +76,7 @@ def directory_search_context(request, index_page):
         "count_text": count_text(hits, query),
         "narrowing_text": narrowing_text(query),
         "no_results_text": no_results_text(query),
+        "miles_outside": None if hits else coverage.miles_outside(query.location),
         # With a postcode, listings with no distance (online and phone
         # courses) come after everything in reach; the page says so.
         "any_without_distance": bool(query.location)

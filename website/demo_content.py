@@ -85,6 +85,17 @@ CONTENT_PAGES = {
 
 # Further blocks for some content pages, so the demo shows every block type.
 EXTRA_BLOCKS = {
+    "refer-someone": [
+        {
+            "type": "call_to_action",
+            "value": {
+                "heading": "Make a referral",
+                "text": "It takes about five minutes. A partner near the resident will contact "
+                "them within five working days.",
+                "link": {"label": "Start a referral", "page": None, "url": "/refer/"},
+            },
+        },
+    ],
     "digital-champions": [
         {
             "type": "call_to_action",

@@ -32,9 +32,15 @@ def receivers(referral):
 
 
 def tell_receiver(referral):
+    """The receiving organisation's staff; else the coordinators; else,
+    where the partnership has no coordinators yet (a new site, the demo),
+    its superusers, so that a referral is never left unannounced."""
     recipients = receivers(referral)
     if not recipients:
         recipients = sorted({user.email for user in coordinators() if user.email})
+    if not recipients:
+        superusers = get_user_model().objects.filter(is_active=True, is_superuser=True)
+        recipients = sorted({user.email for user in superusers if user.email})
     if not recipients:
         return 0
     return send_mail(

@@ -12,7 +12,7 @@ import datetime
 from directory.geo import distance_miles
 from directory.hours import format_time
 
-from . import choices
+from . import choices, devices
 from .routing_values import (
     Course,
     CourseSession,
@@ -67,9 +67,9 @@ def route(needs, rules, places, courses, now):
     receiving organisation (None: the partnership coordinators)."""
     services, levels = wanted(needs, rules)
     notes = eligibility_notes(needs)
-    suitable = [p for p in places if place_fits(p, needs, services)]
+    fitting = [p for p in places if place_fits(p, needs, services)]
     radius, suitable, language_note = nearest_suitable(
-        suitable, needs, lambda p: (p.latitude, p.longitude), lambda p: p.languages
+        fitting, needs, lambda p: (p.latitude, p.longitude), lambda p: p.languages
     )
     ranked = sorted(
         suitable,
@@ -80,7 +80,12 @@ def route(needs, rules, places, courses, now):
             distance_to(place, needs) or 0,
         ),
     )
-    place_matches = [describe_place(place, needs, services) for place in ranked[:MAX_PLACES]]
+    top = devices.with_a_lender(
+        ranked[:MAX_PLACES], fitting, needs, distance_to, MAX_PLACES, RADII_MILES[-1]
+    )
+    if devices.wants_a_device(needs):
+        notes.insert(0, devices.device_note(top, RADII_MILES[-1]))
+    place_matches = [describe_place(place, needs, services) for place in top]
 
     course_matches = rank_courses(needs, levels, courses, now)
 
@@ -117,11 +122,6 @@ def receiving_organisation(place_matches, course_matches, needs, widened):
 
 def eligibility_notes(needs):
     notes = []
-    if "no_device" in needs.barriers:
-        notes.append(
-            "Borrowing a device: places that lend devices and have them in stock now are "
-            "listed first."
-        )
     if needs.barriers & DATA_BARRIERS and needs.age_band != "under_18":
         notes.append(
             "Free mobile data: people aged 18 or over on a low income with no or too little "

@@ -7,10 +7,12 @@ from unittest import mock
 
 import pytest
 from django.core import mail
+from wagtail.models import Site
 
 from champions.links import LINK_MAX_AGE
 from champions.models import Champion, Skill, StatusChange
 from champions.views import LINKS_PER_DAY, SIGN_UPS_PER_HOUR
+from website.models import BrandSettings
 
 JOIN = "/champions/join/"
 
@@ -57,6 +59,11 @@ def test_sign_up_creates_the_record_and_sends_the_emails(client, cast):
     confirmation, coordinators, host = mail.outbox
     assert confirmation.to == ["priya.shah@example.org"]
     assert "Thank you" in confirmation.subject
+    # "Reply to delete your details" reaches someone: the partnership's
+    # contact address (brand settings), not the no-reply sender.
+    assert "reply to this email and we will delete your details" in confirmation.body
+    assert confirmation.from_email == "no-reply@example.org"
+    assert confirmation.reply_to == ["hello@example.org"]
     assert coordinators.to == ["coordinator@example.org"]
     assert f"/admin/champions/champion/inspect/{champion.pk}/" in coordinators.body
     assert host.to == ["staff_a@example.org"]
@@ -67,6 +74,16 @@ def test_sign_up_creates_the_record_and_sends_the_emails(client, cast):
 
     page = client.get(response["Location"]).content.decode()
     assert "You have signed up" in page
+
+
+@pytest.mark.django_db
+def test_without_a_contact_address_replies_go_to_the_coordinators(client, cast):
+    brand = BrandSettings.for_site(Site.objects.get(is_default_site=True))
+    brand.contact_email = ""
+    brand.save()
+    client.post(JOIN, answers())
+    confirmation = mail.outbox[0]
+    assert confirmation.reply_to == ["coordinator@example.org"]
 
 
 def update_link(email):

@@ -124,3 +124,19 @@ def test_unknown_service_is_ignored_and_known_ones_kept(client, places):
     response = client.get("/find-help/", {"service": ["no-such", "device-loans"]})
     assert response.context["query"].services == ("device-loans",)
     assert response.context["result_count"] == 1
+
+
+@pytest.mark.django_db
+def test_a_postcode_outside_the_area_says_so_and_where_else_to_look(client, places):
+    from directory.models import PostcodeDistrict
+
+    PostcodeDistrict.objects.create(district="SW1A", latitude=51.501, longitude=-0.142)
+    html = client.get("/find-help/", {"postcode": "SW1A 1AA"}).content.decode()
+    assert "SW1A 1AA is outside the area this directory covers" in html
+    assert "the nearest place we list is about 182 miles away" in html
+    assert 'href="https://www.gov.uk/find-local-council"' in html
+    # Nearby, finding nothing is not "outside the area".
+    html = client.get(
+        "/find-help/", {"postcode": "PR7 1DP", "service": "printing", "radius": "1", "text": "zzz"}
+    ).content.decode()
+    assert "outside the area" not in html

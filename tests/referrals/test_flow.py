@@ -240,3 +240,17 @@ def test_a_self_referral_speaks_to_the_resident(referrer_ready):
     assert "Enter your full name." in page
     assert "Enter your phone number." in page
     assert "Select what stops you getting online, or what you want to do online." in page
+
+
+def test_with_no_staff_or_coordinators_the_superuser_hears_of_a_new_referral(demo_site):
+    from django.contrib.auth import get_user_model
+
+    from directory.referrals import notifications
+    from tests.factories.referrals import ReferralFactory
+
+    get_user_model().objects.create_superuser("admin", "admin@example.org", "pw")
+    referral = ReferralFactory(organisation=None)
+    assert notifications.tell_receiver(referral) == 1
+    (email,) = mail.outbox
+    assert email.to == ["admin@example.org"]
+    assert email.subject == f"New referral {referral.reference}"

@@ -343,3 +343,31 @@ def test_no_device_puts_a_lender_with_stock_before_a_nearer_place_offering_more(
 
     assert result.places[0].id == lender.id
     assert "lends devices (2 ready now)" in result.places[0].because
+
+
+def test_no_device_brings_in_a_lender_from_further_away_and_the_note_is_true():
+    """The nearest places lend nothing: the nearest place that lends, 8
+    miles away, is suggested first, and the note names it."""
+    near = [
+        place(pk, miles_north=0.5 * pk, services={"public-computers": "Computers"})
+        for pk in (1, 2, 3)
+    ]
+    lender = place(
+        9,
+        miles_north=8,
+        services={"device-loans": "Devices"},
+        lends_devices=True,
+        devices_in_stock=2,
+    )
+    result = route(needs(barriers=frozenset({"no_device"})), [*near, lender])
+    assert [match.id for match in result.places] == [9, 1, 2]
+    assert "Borrowing a device: Place 9 lends devices and has 2 ready now." in result.notes
+
+
+def test_no_lender_within_reach_is_said_plainly():
+    near = place(1, services={"public-computers": "Computers"})
+    result = route(needs(barriers=frozenset({"no_device"})), [near])
+    assert [match.id for match in result.places] == [1]
+    (note,) = [note for note in result.notes if note.startswith("Borrowing a device")]
+    assert "no place within 25 miles that suits lends devices" in note
+    assert "listed first" not in " ".join(result.notes)
