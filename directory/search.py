@@ -22,6 +22,7 @@ from django.db import connection
 from django.db.models import Prefetch, Q
 
 from directory import geo, search_cache
+from directory.hours import DAY_NAMES
 from directory.models import AccessPointPage, OpeningHours, ServiceType
 from website.forms import search_words
 
@@ -122,6 +123,9 @@ class Result:
     hours_today: str
     open_now: bool
     key_services: list
+    # "Today", or the day the visitor filtered for (hours_today are then
+    # that day's, and open_now is left out).
+    hours_label: str = "Today"
 
     @property
     def distance_text(self):
@@ -252,11 +256,13 @@ class AccessPointSource:
             .only(*CARD_FIELDS)
             .select_related("area", "area__parent")
             .prefetch_related(
-                Prefetch("services", queryset=ServiceType.objects.only("name")),
+                Prefetch("services", queryset=ServiceType.objects.only("name", "slug")),
                 "opening_hours",
             )
         )
         by_pk = {page.pk: page for page in pages}
+        day = now.weekday() if query.weekday is None else query.weekday
+        label = "Today" if day == now.weekday() else DAY_NAMES[day]
         results = []
         for hit in hits:
             page = by_pk.get(hit.pk)
@@ -267,12 +273,20 @@ class AccessPointSource:
                     kind=self.name,
                     page=page,
                     distance_miles=hit.distance_miles,
-                    hours_today=page.hours_on(now.weekday()),
-                    open_now=page.is_open_at(now),
-                    key_services=list(page.services.all())[:4],
+                    hours_today=page.hours_on(day),
+                    open_now=label == "Today" and page.is_open_at(now),
+                    key_services=services_shown(page.services.all(), query.services),
+                    hours_label=label,
                 )
             )
         return results
+
+
+def services_shown(services, chosen, limit=4):
+    """A card's first few services, those the visitor chose first, so a
+    ticked service is never the one cut off."""
+    ordered = sorted(services, key=lambda service: service.slug not in chosen)
+    return ordered[:limit]
 
 
 def opening_filter(query):

@@ -4,7 +4,20 @@
 from website import site_address
 
 SESSION_KEY = "directory_shortlist"
+SEARCH_KEY = "directory_shortlist_search"
 MAX_ITEMS = 30
+
+
+def remember_search(session, url, index_url):
+    """The search a listing was added from (its page of results, filters
+    and all), for the shortlist's "Back to search"."""
+    if url.startswith(index_url) and "/shortlist/" not in url:
+        session[SEARCH_KEY] = url
+
+
+def last_search(session, index_url):
+    url = session.get(SEARCH_KEY, "")
+    return url if url.startswith(index_url) else index_url
 
 
 def shortlisted_ids(session):

@@ -76,7 +76,10 @@ def directory_search_context(request, index_page):
         "count_text": count_text(hits, query),
         "narrowing_text": narrowing_text(query),
         "no_results_text": no_results_text(query),
-        "miles_outside": None if hits else coverage.miles_outside(query.location),
+        # Nothing within reach (online and phone courses have no distance).
+        "miles_outside": None
+        if any(hit.distance_miles is not None for hit in hits)
+        else coverage.miles_outside(query.location),
         # With a postcode, listings with no distance (online and phone
         # courses) come after everything in reach; the page says so.
         "any_without_distance": bool(query.location)
@@ -142,6 +145,7 @@ def shortlist_view(request, index_page):
                 shortlist.add(request.session, int(pk))
             next_url = request.POST.get("next", "")
             if url_has_allowed_host_and_scheme(next_url, {request.get_host()}):
+                shortlist.remember_search(request.session, next_url, index_page.url)
                 return redirect(next_url)
             return redirect(index_page.url + index_page.reverse_subpage("shortlist"))
     listings = shortlist.listings(request.session)
@@ -150,6 +154,7 @@ def shortlist_view(request, index_page):
         "directory/shortlist.html",
         {
             "page": index_page,
+            "back_url": shortlist.last_search(request.session, index_page.url),
             "listings": listings,
             "shortlisted": {listing.pk for listing in listings},
             "shortlist_url": index_page.shortlist_url,

@@ -139,3 +139,35 @@ def test_shortlist_add_view_and_email(page, full_site_url, axe):
     page.get_by_role("button", name="Email the list").click()
     expect(page.get_by_text("We have emailed the list to adviser@example.org")).to_be_visible()
     axe(page)
+
+
+def test_shortlist_keeps_the_search_and_prints_full_addresses(page, full_site_url, axe):
+    """Back to search returns to the filtered search the place came from;
+    phone numbers are tel: links; on paper each place has its full address."""
+    search = "/find-help/?postcode=PR7+1AB&radius=10&service=free-wifi"
+    page.goto(full_site_url + search)
+    page.locator(".app-result").first.get_by_role(
+        "button", name=re.compile("Add to shortlist")
+    ).click()
+    page.get_by_role("link", name="Your shortlist (1)").click()
+    axe(page)
+    phones = page.locator('.app-result a[href^="tel:"]')
+    if phones.count():
+        assert re.fullmatch(r"tel:\+?\d+", phones.first.get_attribute("href"))
+    address = page.locator(".app-print-only").first
+    expect(address).to_be_hidden()
+    page.emulate_media(media="print")
+    expect(address).to_be_visible()
+    expect(address).to_have_text(re.compile(r"^http://testserver/find-help/"))
+    page.emulate_media(media="screen")
+    page.get_by_role("link", name="Back to search").click()
+    expect(page).to_have_url(full_site_url + search)
+    expect(page.get_by_label("Postcode")).to_have_value("PR7 1AB")
+
+
+def test_a_postcode_outside_the_area_says_where_else_to_look(page, full_site_url, axe):
+    page.goto(full_site_url + "/find-help/?postcode=SW1A+1AA")
+    expect(page.locator("#outside-the-area")).to_contain_text(
+        "SW1A 1AA is outside the area this directory covers"
+    )
+    axe(page)

@@ -150,3 +150,20 @@ def test_a_self_referral_works_without_javascript(no_js_page, full_site_url):
     page.get_by_role("button", name="Continue").click()
     expect(page).to_have_title(re.compile("^Error: "))
     expect(page.locator(".govuk-error-summary")).to_contain_text("Enter your full name.")
+
+
+def test_frontline_staff_find_the_referral_form_from_the_home_page(page, full_site_url, axe):
+    """From the home page's "Refer someone" to the form, on a phone, by
+    keyboard alone, with axe on each page."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(full_site_url + "/")
+    page.get_by_role("link", name="Refer someone").first.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("h1")).to_have_text("Refer someone for help")
+    axe(page)
+    start = page.get_by_role("link", name="Start a referral")
+    start.focus()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(full_site_url + "/refer/")
+    expect(page.locator("h1")).to_have_text("Refer someone for help to get online")
+    axe(page)

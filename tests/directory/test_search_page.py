@@ -140,3 +140,32 @@ def test_a_postcode_outside_the_area_says_so_and_where_else_to_look(client, plac
         "/find-help/", {"postcode": "PR7 1DP", "service": "printing", "radius": "1", "text": "zzz"}
     ).content.decode()
     assert "outside the area" not in html
+
+
+@pytest.mark.django_db
+def test_cards_show_the_day_filtered_for_and_the_ticked_service(client, make_place):
+    from django.utils import timezone
+
+    tomorrow = (timezone.localdate().weekday() + 1) % 7
+    make_place(
+        "Many services",
+        services=[
+            "free-wifi",
+            "public-computers",
+            "printing",
+            "drop-in",
+            "one-to-one",
+            "device-loans",
+        ],
+        hours=[(tomorrow, (10, 0), (14, 0))],
+    )
+    html = client.get(
+        "/find-help/", {"when": str(tomorrow), "service": "device-loans"}
+    ).content.decode()
+    day = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][tomorrow]
+    assert f"{day}: 10am to 2pm" in html
+    assert "Today:" not in html
+    services = html.split('<span class="govuk-visually-hidden">Help with: </span>')[1].split(
+        "</p>"
+    )[0]
+    assert services.startswith("Devices to borrow")

@@ -69,3 +69,26 @@ def test_unpublished_listing_drops_out_of_the_shortlist(client, directory, two_p
     client.post(directory.shortlist_url, {"page": first.pk, "action": "add"})
     first.unpublish()
     assert "Chorley Hub" not in client.get(directory.shortlist_url).content.decode()
+
+
+@pytest.mark.django_db
+def test_back_to_search_phone_links_and_printed_addresses(client, directory, two_places):
+    """Back to search returns to the search the place was added from; the
+    phone number can be tapped; the printed list gives full addresses."""
+    first, _ = two_places
+    url = directory.shortlist_url
+    search = "/find-help/?postcode=PR7+1DP&service=free-wifi&page=2"
+    client.post(url, {"page": first.pk, "action": "add", "next": search})
+    html = client.get(url).content.decode()
+    assert f'<a href="{search.replace("&", "&amp;")}" class="govuk-back-link' in html
+    assert '<a class="govuk-link" href="tel:01632960001">01632 960001</a>' in html
+    assert f'<p class="govuk-body app-print-only">http://testserver{first.url}</p>' in html
+
+
+@pytest.mark.django_db
+def test_back_to_search_never_leaves_the_directory(client, directory, two_places):
+    first, _ = two_places
+    url = directory.shortlist_url
+    client.post(url, {"page": first.pk, "action": "add", "next": "/news/"})
+    html = client.get(url).content.decode()
+    assert '<a href="/find-help/" class="govuk-back-link' in html
