@@ -10,7 +10,7 @@ from directory.models import Language, OrganisationPage
 from website.consent import ConsentFormMixin
 from website.field_cache import blank_cached
 from website.form_protection import HONEYPOT_HTML, HoneypotFormMixin
-from website.gds_forms import ErrorLinksMixin, clean_uk_phone
+from website.gds_forms import ErrorLinksMixin, clean_uk_phone, email_widget
 
 from .models import AVAILABLE_DAYS, AVAILABLE_TIMES, HEARD_ABOUT, Activity, Skill
 
@@ -37,6 +37,7 @@ class ChampionSignUpForm(ErrorLinksMixin, HoneypotFormMixin, ConsentFormMixin, f
         error_messages={"required": "Enter your full name.", "max_length": too_long("Name", 100)},
     )
     email = forms.EmailField(
+        widget=email_widget(),
         label="Email address",
         max_length=254,
         help_text="We will use this to contact you about volunteering.",

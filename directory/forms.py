@@ -16,7 +16,7 @@ from directory.models import AccessibilityFeature, ProblemReport, ServiceType
 from directory.search import DirectoryQuery, source_named
 from website.form_protection import HONEYPOT_HTML, HoneypotFormMixin
 from website.forms import search_words
-from website.gds_forms import ErrorLinksMixin
+from website.gds_forms import ErrorLinksMixin, email_widget
 
 RADIUS_CHOICES = [("1", "1 mile"), ("3", "3 miles"), ("5", "5 miles"), ("10", "10 miles")]
 DEFAULT_RADIUS = "5"
@@ -152,6 +152,10 @@ class DirectorySearchForm(forms.Form):
                 del self.fields[name]
         self.helper = FormHelper()
         self.helper.form_method = "get"
+        # The results come back scrolled to: on a phone they are otherwise
+        # under the open filters (the page drops the target when the form
+        # has errors, so the error summary is seen first).
+        self.helper.form_action = "#results"
         self.helper.attrs = {"novalidate": "", "id": "directory-search"}
         self.helper.layout = Layout(*self.layout_fields())
 
@@ -280,6 +284,7 @@ class ProblemReportForm(ErrorLinksMixin, HoneypotFormMixin, forms.ModelForm):
 
 class ShortlistEmailForm(HoneypotFormMixin, forms.Form):
     email = forms.EmailField(
+        widget=email_widget(),
         label="Email address",
         help_text="We send the list once and do not keep the address.",
         error_messages={

@@ -3,6 +3,7 @@ linked from the footer. Called by `seed_demo` through ImpactConfig, after
 the other apps' demos have made the records it counts; idempotent (an
 existing impact page, or a footer link to it, is left alone)."""
 
+from django.utils import timezone
 from wagtail.models import Site
 
 from tests.factories import link_value, rich_text_block
@@ -10,19 +11,22 @@ from website.models import BrandSettings
 
 from .models import ImpactPage
 
-COMMENTARY = [
-    {
-        "type": "heading",
-        "value": {"text": "What the figures show"},
-    },
-    rich_text_block(
-        "<p>Partners opened more places to get online this year, most of them in Leyland "
-        "and Chorley town centres. Library courses for first-time users filled fastest, and "
-        "our digital champions gave more hours than ever.</p>"
-        "<p>Most residents referred to us said they had no device or no internet at home. "
-        "Partners reached most of them within a week; we want to make that faster.</p>"
-    ),
-]
+
+def commentary(year):
+    """Shown whatever period a visitor chooses, so it names its own."""
+    return [
+        {
+            "type": "heading",
+            "value": {"text": f"What the figures show for {year}"},
+        },
+        rich_text_block(
+            f"<p>In {year}, partners opened more places to get online, most of them in "
+            "Leyland and Chorley town centres. Library courses for first-time users filled "
+            "fastest, and our digital champions gave more hours than ever.</p>"
+            "<p>Most residents referred to us said they had no device or no internet at home. "
+            "Partners reached most of them within a week; we want to make that faster.</p>"
+        ),
+    ]
 
 
 def build(home, stdout):
@@ -35,7 +39,7 @@ def build(home, stdout):
                 "How many places, courses, volunteers and referrals the partnership has "
                 "offered, for any period you choose."
             ),
-            commentary=COMMENTARY,
+            commentary=commentary(timezone.localdate().year),
         )
         home.add_child(instance=page)
         page.save_revision().publish()

@@ -9,7 +9,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from website.consent import ConsentFormMixin
 from website.field_cache import blank_cached
 from website.form_protection import HONEYPOT_HTML, HoneypotFormMixin
-from website.gds_forms import clean_uk_phone
+from website.gds_forms import ErrorLinksMixin, clean_uk_phone, email_widget
 
 VENUE_NEEDED = "An in-person course needs a venue for every session."
 
@@ -56,7 +56,7 @@ class CoursePageForm(WagtailAdminPageForm):
                 )
 
 
-class BookingForm(HoneypotFormMixin, ConsentFormMixin, forms.Form):
+class BookingForm(ErrorLinksMixin, HoneypotFormMixin, ConsentFormMixin, forms.Form):
     """A resident books a place (or a waiting-list place) on one session."""
 
     name = forms.CharField(
@@ -72,6 +72,7 @@ class BookingForm(HoneypotFormMixin, ConsentFormMixin, forms.Form):
         required=False,
         max_length=254,
         help_text="We email your booking and a link to cancel it.",
+        widget=email_widget(),
         error_messages={
             "invalid": "Enter an email address like name@example.org.",
             "max_length": "The email address must be 254 characters or fewer.",

@@ -29,7 +29,9 @@ class ConsentFormMixin(forms.Form):
         if consent_wording:
             self.consent_wording = consent_wording
         super().__init__(*args, **kwargs)
-        field = self.fields["consent"]
+        # Last, as on the page: a mixin's fields would otherwise come first,
+        # and so would its error in the error summary.
+        field = self.fields["consent"] = self.fields.pop("consent")
         field.label = self.consent_wording
         if privacy_url:
             field.help_text = format_html(

@@ -22,6 +22,13 @@ def clean_uk_phone(text):
     return phone
 
 
+def email_widget():
+    """An email box that crispy-forms-gds gives the red border when it is
+    in error: it does so for text inputs only, so this is a text input
+    that it draws as type="email" (its `input_type` attribute)."""
+    return forms.TextInput(attrs={"input_type": "email"})
+
+
 class ErrorLinksMixin:
     """(anchor, message) pairs for templates/components/error_summary.html,
     in the order the fields appear. A group of checkboxes or radios is

@@ -30,9 +30,22 @@ def search(request):
     return render(
         request,
         "website/search.html",
-        {"form": form, "results_page": results_page},
+        {
+            "form": form,
+            "results_page": results_page,
+            "results": with_where_from(results_page.object_list) if results_page else [],
+        },
         status=status,
     )
+
+
+def with_where_from(pages):
+    """(page, the page it sits under) for each result, so two courses of
+    one title from different partners can be told apart: one query."""
+    pages = list(pages)
+    parent_paths = {page.path[: -page.steplen] for page in pages if page.depth > 3}
+    titles = dict(Page.objects.filter(path__in=parent_paths).values_list("path", "title"))
+    return [(page, titles.get(page.path[: -page.steplen], "")) for page in pages]
 
 
 @require_GET

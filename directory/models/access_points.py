@@ -101,7 +101,7 @@ class AccessPointPage(RoutablePageMixin, Page):
             ],
             heading="Where",
         ),
-        InlinePanel("opening_hours", heading="Opening hours", label="Session"),
+        InlinePanel("opening_hours", heading="Opening hours", label="Opening time"),
         MultiFieldPanel(
             [
                 FieldPanel("services"),

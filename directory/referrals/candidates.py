@@ -9,7 +9,7 @@ from django.utils import timezone
 from directory import geo
 from directory.models import AccessPointPage, OpeningHours, OrganisationPage, RoutingRule
 
-from . import routing
+from . import routing, topics
 from .rules import DEFAULT_RULES
 
 
@@ -216,7 +216,7 @@ def complete_matches(matches):
             match.address = list(page.public_address)
 
 
-def load_courses(levels, now=None):
+def load_courses(levels, now=None, skill_areas=frozenset()):
     """Live courses at these levels with their upcoming sessions, read as
     plain rows in a fixed number of queries (as places are); none when the
     training app is not installed."""
@@ -225,8 +225,14 @@ def load_courses(levels, now=None):
     from training.models import CoursePage, Session
 
     now = now or timezone.now()
-    courses = CoursePage.objects.live().public().filter(level__in=levels)
+    wanted = Q(level__in=levels) | Q(skill_areas__slug__in=skill_areas)
+    courses = CoursePage.objects.live().public().filter(wanted).distinct()
     slugs_of = {}
+    names = {}
+    for page_id, slug, name in CoursePage.skill_areas.through.objects.filter(
+        coursepage_id__in=courses.values("pk")
+    ).values_list("coursepage_id", "skillarea__slug", "skillarea__name"):
+        names.setdefault(page_id, {})[slug] = name
     for name, term in (("accessibility", "accessibilityfeature"), ("languages", "language")):
         slugs_of[name] = {}
         rows = getattr(CoursePage, name).through.objects.filter(
@@ -273,6 +279,7 @@ def load_courses(levels, now=None):
                 languages=frozenset(slugs_of["languages"].get(pk, ())),
                 sessions=tuple(sessions.get(pk, ())),
                 phone=row["phone"],
+                skill_areas=names.get(pk, {}),
             )
         )
     return found
@@ -297,7 +304,7 @@ def route_needs(needs, now=None):
         needs,
         rules,
         load_places(needs, now.date(), services),
-        load_courses(levels, now),
+        load_courses(levels, now, topics.wanted_topics(needs)),
         now,
     )
     complete_matches(result.places)

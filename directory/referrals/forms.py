@@ -10,7 +10,7 @@ from directory import geo
 from directory.models import AccessibilityFeature, Language
 from website.field_cache import blank_cached
 from website.form_protection import HONEYPOT_HTML, HoneypotFormMixin
-from website.gds_forms import ErrorLinksMixin, clean_uk_phone
+from website.gds_forms import ErrorLinksMixin, clean_uk_phone, email_widget
 
 from . import choices
 from .models import Referral
@@ -97,6 +97,7 @@ class DetailsForm(ErrorLinksMixin, HoneypotFormMixin, forms.Form):
     )
     referrer_role = text_field("Your role (optional)", 120, what="Your role")
     referrer_email = forms.EmailField(
+        widget=email_widget(),
         label="Your email address",
         required=False,
         max_length=254,
@@ -114,6 +115,7 @@ class DetailsForm(ErrorLinksMixin, HoneypotFormMixin, forms.Form):
     )
     resident_phone = text_field("Their phone number", 30, what="Their phone number")
     resident_email = forms.EmailField(
+        widget=email_widget(),
         label="Their email address",
         required=False,
         max_length=254,

@@ -12,7 +12,7 @@ import datetime
 from directory.geo import distance_miles
 from directory.hours import format_time
 
-from . import choices, devices
+from . import choices, devices, topics
 from .routing_values import (
     Course,
     CourseSession,
@@ -256,11 +256,12 @@ def describe_openings(openings):
 
 
 def rank_courses(needs, levels, courses, now):
-    if not levels:
+    wanted = topics.wanted_topics(needs)
+    if not levels and not wanted:
         return []
     options = []
     for course in courses:
-        if course.level not in levels:
+        if course.level not in levels and not topics.on_topic(course, wanted):
             continue
         if course.format == "in_person" and not set(needs.accessibility) <= course.accessibility:
             continue
@@ -281,6 +282,7 @@ def rank_courses(needs, levels, courses, now):
     ranked = sorted(
         ((course, describe_course(course, session, needs)) for course, session in options),
         key=lambda pair: (
+            not topics.on_topic(pair[0], wanted),
             bool(formats) and pair[0].format not in formats,
             pair[1].distance is None,
             pair[1].distance or 0,
@@ -315,7 +317,8 @@ def session_fits(session, needs, now):
 
 def describe_course(course, session, needs):
     level = dict(choices.COURSE_LEVELS).get(course.level, course.level)
-    reasons = [f"{level} course"]
+    about = topics.topic_reason(course, topics.wanted_topics(needs))
+    reasons = [f"{level} course" + (f" {about}" if about else "")]
     day = session.start
     reasons.append(
         f"next session {choices.WEEKDAYS[day.weekday()][1]} {day.day} {day:%B} at "

@@ -68,6 +68,7 @@ class Course:
     sessions: tuple = ()
     url: str = ""
     phone: str = ""
+    skill_areas: dict = field(default_factory=dict)  # slug: name
 
 
 @dataclass(frozen=True)

@@ -102,6 +102,26 @@ def test_search_page_on_a_small_phone(page, full_site_url, axe, width):
     axe(page)
 
 
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_on_a_phone_applying_filters_lands_on_the_results(request, full_site_url, axe, javascript):
+    """The filters stay open above the results on a 390 px screen: after
+    "Apply filters" the page opens at the results' count, not 3,000 px
+    above it; with an error, at the top, where the error summary is. (axe
+    runs with JavaScript on; it is itself a script.)"""
+    page = request.getfixturevalue("page" if javascript else "no_js_page")
+    page.set_viewport_size({"width": 390, "height": 844})
+    search_by_postcode_and_service(page, full_site_url)
+    expect(page).to_have_url(re.compile(r"#results$"))
+    heading = page.locator("#results-heading")
+    expect(heading).to_contain_text("within 10 miles of PR7 1AB")
+    expect(heading).to_be_in_viewport()
+    if javascript:
+        axe(page)
+    page.get_by_label("Postcode").fill("not a postcode")
+    page.get_by_role("button", name="Apply filters").click()
+    expect(page.locator(".govuk-error-summary")).to_be_in_viewport()
+
+
 def test_report_a_problem_by_keyboard_with_errors_then_sent(page, full_site_url, axe):
     listing = AccessPointPage.objects.filter(temporarily_closed=False).order_by("pk").first()
     page.goto(full_site_url + listing.url)
@@ -171,3 +191,18 @@ def test_a_postcode_outside_the_area_says_where_else_to_look(page, full_site_url
         "SW1A 1AA is outside the area this directory covers"
     )
     axe(page)
+
+
+def test_the_map_can_be_skipped_and_shows_focus_clearly(page, full_site_url, axe):
+    """The pins are not keyboard stops (the numbered list says the same);
+    a "Skip the map" link comes first, and the map, which takes focus for
+    its arrow keys, has the site's thick focus outline."""
+    page.goto(full_site_url + "/find-help/?postcode=PR7+1AB&radius=10")
+    skip = page.get_by_role("link", name=re.compile("^Skip the map"))
+    skip.focus()
+    expect(skip).to_be_in_viewport()
+    axe(page)
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"#results-list$"))
+    page.locator("#results-map").focus()
+    assert page.locator("#results-map").evaluate("e => getComputedStyle(e).outlineWidth") == "3px"

@@ -371,3 +371,17 @@ def test_no_lender_within_reach_is_said_plainly():
     (note,) = [note for note in result.notes if note.startswith("Borrowing a device")]
     assert "no place within 25 miles that suits lends devices" in note
     assert "listed first" not in " ".join(result.notes)
+
+
+def test_a_worry_about_scams_is_answered_by_a_course_on_staying_safe():
+    start = datetime.datetime(2026, 12, 3, 10, 0)
+    first_steps = course(1, "first_steps", start)
+    safe = course(
+        2, "beginner", start, skill_areas={"safe-and-legal": "Being safe and legal online"}
+    )
+    unrelated = course(3, "beginner", start, skill_areas={"transacting": "Transacting"})
+    result = route(
+        needs(barriers=frozenset({"low_confidence"})), courses=[unrelated, first_steps, safe]
+    )
+    assert [match.id for match in result.courses] == [2, 1]
+    assert result.courses[0].reasons[0] == "Beginner course about being safe and legal online"

@@ -259,3 +259,14 @@ def test_pages_showing_a_booking_are_never_stored(client, course):
     assert "no-store" in confirmation["Cache-Control"]
     with_error = client.post(book_url(course, session), {**VALID, "email": "not-an-email"})
     assert "no-store" in with_error["Cache-Control"]
+
+
+def test_the_error_summary_follows_the_order_of_the_fields(client, course):
+    session = SessionFactory(page=course)
+    html = client.post(book_url(course, session), {"email": "", "phone": ""}).content.decode()
+    summary = html.split('<ul class="govuk-list govuk-error-summary__list">')[1].split("</ul>")[0]
+    messages = re.findall(r'<a href="#(id_\w+)">', summary)
+    assert messages == ["id_name", "id_email", "id_consent"]
+    email_input = html.split('name="email"')[1].split(">")[0]
+    assert "govuk-input--error" in email_input  # the red border
+    assert 'type="email"' in html.split('name="email"')[0].rsplit("<input", 1)[1]

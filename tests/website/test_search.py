@@ -48,3 +48,23 @@ def test_over_long_search_is_refused_not_run(client, demo_site):
 def test_search_form_alone_shows_no_error(client, demo_site):
     html = client.get("/search/").content.decode()
     assert "There is a problem" not in html
+
+
+@pytest.mark.django_db
+def test_results_of_one_title_say_whose_they_are(client, full_demo_site):
+    """The demo has "Get started with a tablet" from several partners: each
+    result says which partner (the page it sits under)."""
+    from collections import Counter
+
+    html = client.get("/search/", {"q": "tablet"}).content.decode()
+    items = html.split('<ul class="app-news-list"')[1].split("</ul>")[0].split("<li>")[1:]
+    titles = Counter(item.split('">', 2)[2].split("</a>")[0] for item in items)
+    repeated = [title for title, count in titles.items() if count > 1]
+    assert repeated, "the demo should have a repeated title to tell apart"
+    for title in repeated:
+        lines = [
+            item.split('<p class="app-meta">')[1].split("</p>")[0]
+            for item in items
+            if f">{title}</a>" in item
+        ]
+        assert len(set(lines)) == len(lines), f"{title}: {lines}"
