@@ -126,7 +126,14 @@ def guard_network(context):
 AXE_SCRIPT = Axe().axe_script
 # Only the rule results axe-core reports as failures come back across the
 # pipe (passes and inapplicable rules are most of its answer).
-AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+# Also axe's `region` rule (a best practice, in no WCAG tag): everything on
+# a page is inside a landmark, so nothing is missed by landmark navigation
+# (the back links sat outside any).
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": WCAG_TAGS},
+    "rules": {"region": {"enabled": True}},
+    "resultTypes": ["violations"],
+}
 
 
 @pytest.fixture
