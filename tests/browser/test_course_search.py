@@ -90,7 +90,9 @@ def test_filter_courses_by_keyboard_alone(page, full_site_url, beginner_day):
     tab_to(page, page.get_by_role("button", name="Apply filters"))
     page.keyboard.press("Enter")
     check_only_beginner_courses_on(page, beginner_day)
-    # On to the first course, and into it.
+    # On to the first course, and into it (once the page, opened at
+    # #results, has loaded and Chromium has moved focus there).
+    page.wait_for_load_state("load")
     first = page.locator(".app-result h3 a").first
     title = first.inner_text()
     tab_to(page, first)
