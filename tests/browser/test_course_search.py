@@ -90,8 +90,8 @@ def test_filter_courses_by_keyboard_alone(page, full_site_url, beginner_day):
     tab_to(page, page.get_by_role("button", name="Apply filters"))
     page.keyboard.press("Enter")
     check_only_beginner_courses_on(page, beginner_day)
-    # On to the first course, and into it (once the page, opened at
-    # #results, has loaded and Chromium has moved focus there).
+    # On to the first course, and into it, once the page (opened at
+    # #results, which can move the focus) has loaded.
     page.wait_for_load_state("load")
     first = page.locator(".app-result h3 a").first
     title = first.inner_text()

@@ -89,8 +89,8 @@ def test_search_by_keyboard_alone(page, full_site_url):
     page.keyboard.type("PR7 1AB")
     page.keyboard.press("Enter")
     expect(page.locator("#results-heading")).to_contain_text("matching ‘tablet’")
-    # The page opens at #results; Chromium moves focus to the top of that
-    # target once the page has loaded, so wait for it before tabbing on.
+    # The page opens at #results: Chromium's scroll to it, once the page
+    # has loaded, can move the focus, so wait for that before tabbing on.
     page.wait_for_load_state("load")
     first_link = page.locator(".app-result h3 a").first
     first_link.focus()
