@@ -6,6 +6,7 @@ figures/), never typed in."""
 
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils.cache import patch_cache_control
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -61,7 +62,12 @@ class ImpactPage(RoutablePageMixin, Page):
     def dashboard(self, request):
         from impact.views import dashboard_context
 
-        return self.render(request, context_overrides=dashboard_context(request, self))
+        context = dashboard_context(request, self)
+        response = self.render(request, context_overrides=context)
+        if context["coordinator_view"]:
+            # Figures no one else may see: never kept by a browser or cache.
+            patch_cache_control(response, private=True, no_store=True)
+        return response
 
     @path("figures/<slug:slug>/", name="figure_csv")
     def figure_csv(self, request, slug):

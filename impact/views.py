@@ -1,13 +1,16 @@
 """The impact page's views: parse the period with the form, compute the
-report, hand the template what it shows. The public page always hides
-small counts of people (see suppression.py)."""
+report, hand the template what it shows. The public page hides small
+counts of people (see suppression.py); a signed-in coordinator gets every
+figure as counted, for any dates."""
 
 from django.http import Http404, HttpResponseBadRequest
 from django.utils import timezone
 
+from directory.permissions import sees_everything
 from website.spreadsheets import csv_response
 
 from . import dashboard, public, suppression
+from .figures import report_for
 from .forms import choose_period
 
 
@@ -16,9 +19,9 @@ def dashboard_context(request, page):
     default period in place."""
     today = timezone.localdate()
     choice = choose_period(request.GET, today)
-    found = None
+    found, is_public = None, True
     if choice.period:
-        found = public.public_report(choice.period, page.annual_learning_target, today)
+        found, is_public = figures_for(request, choice.period, page.annual_learning_target, today)
     context = {
         "fixed_form": choice.fixed,
         "dates_form": choice.dates,
@@ -27,6 +30,7 @@ def dashboard_context(request, page):
         "asked_for": choice.period,
         "sections": [],
         "headlines": [],
+        "coordinator_view": not is_public,
     }
     if found is None:
         return context
@@ -34,13 +38,25 @@ def dashboard_context(request, page):
         {
             **context,
             "sections": dashboard.sections(
-                found.report, public=True, page_url=page.url, small_elsewhere=found.small_elsewhere
+                found.report,
+                public=is_public,
+                page_url=page.url,
+                small_elsewhere=found.small_elsewhere,
             ),
             "headlines": dashboard.headlines(
-                found.report, public=True, small_elsewhere=found.small_elsewhere
+                found.report, public=is_public, small_elsewhere=found.small_elsewhere
             ),
         }
     )
+
+
+def figures_for(request, asked_for, annual_target, today):
+    """(figures, public?): a signed-in coordinator gets every figure as
+    counted for exactly the dates asked for; everyone else the public
+    figures (whole quarters, small counts hidden)."""
+    if sees_everything(request.user):
+        return public.PublicReport(report_for(asked_for, annual_target), frozenset()), False
+    return public.public_report(asked_for, annual_target, today), True
 
 
 def with_not_shown(context):
@@ -62,11 +78,11 @@ def figure_csv(request, page, slug):
         return HttpResponseBadRequest(
             f"Choose the period again: {problems}.", content_type="text/plain; charset=utf-8"
         )
-    found = public.public_report(choice.period, page.annual_learning_target, today)
+    found, is_public = figures_for(request, choice.period, page.annual_learning_target, today)
     if found is None:
         raise Http404("No quarter of this period has ended yet")
     rows = dashboard.csv_rows(
-        found.report, slug, public=True, small_elsewhere=found.small_elsewhere
+        found.report, slug, public=is_public, small_elsewhere=found.small_elsewhere
     )
     if rows is None:
         raise Http404("No such figure")

@@ -110,3 +110,29 @@ def test_subtracting_two_runs_of_quarters_cannot_reveal_a_quarter(
     assert value("referrals-by-barrier", first_half, "No internet at home") == "0"
     html = client.get("/impact/?" + first_half).content.decode()
     assert "had fewer than 5 people in one of its quarters" in html
+
+
+def test_a_signed_in_coordinator_keeps_any_period_and_every_figure(
+    client, impact_page, organisation
+):
+    from django.contrib.auth import get_user_model
+
+    from directory.permissions import coordinators_group
+
+    ReferralFactory(
+        organisation=organisation, created_at=moment(2025, 3, 20), referrer_kind="council"
+    )
+    coordinator = get_user_model().objects.create_user("coordinator", password="pw")
+    coordinator.groups.add(coordinators_group())
+    client.force_login(coordinator)
+    one_day = dates(datetime.date(2025, 3, 20), datetime.date(2025, 3, 20))
+    rows = read_csv(client.get("/impact/figures/referrals-by-referrer/?" + one_day))
+    assert ["Council", "1", "2025-03-20", "2025-03-20"] in rows
+    response = client.get("/impact/?" + one_day)
+    html = response.content.decode()
+    assert "You are signed in as a coordinator" in html
+    assert "20 March 2025" in html and "Figures count whole quarters" not in html
+    assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
+    client.logout()
+    rows = read_csv(client.get("/impact/figures/referrals-by-referrer/?" + one_day))
+    assert ["Council", "fewer than 5", "2025-01-01", "2025-03-31"] in rows
