@@ -16,6 +16,9 @@ def filter_beginner_courses_on(page, base_url, day):
     page.get_by_label("Beginner", exact=True).check()
     page.get_by_label(day, exact=True).check()
     page.get_by_role("button", name="Apply filters").click()
+    # The results open at #results, and Chromium keeps scrolling to it
+    # until the page has loaded: a click before then can land off target.
+    page.wait_for_load_state("load")
 
 
 def check_only_beginner_courses_on(page, day):

@@ -17,6 +17,9 @@ def search_by_postcode_and_service(page, base_url):
     summary.click()
     page.get_by_label("Free wifi").check()
     page.get_by_role("button", name="Apply filters").click()
+    # Opened at #results: Chromium keeps scrolling to it until the page has
+    # loaded, so a click before then can land off target.
+    page.wait_for_load_state("load")
 
 
 def check_results_then_open_first(page):
