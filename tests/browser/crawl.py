@@ -78,7 +78,10 @@ def walk(seeds=SEEDS, limit=LIMIT):
             parser.feed(response.content.decode())
             targets = parser.hrefs
             for method, action in parser.forms:
-                action_path = same_site_path(action, path) if action else path.split("?")[0]
+                # One form, whatever page of results it is on (the search
+                # form's action is "#results", that page's own address).
+                action_path = same_site_path(action, path) if action else path
+                action_path = action_path.split("?")[0] if action_path else action_path
                 found.forms.setdefault((method, action_path), path)
         for href in targets:
             target = same_site_path(href, path)
