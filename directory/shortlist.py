@@ -1,6 +1,8 @@
 """A resident's or adviser's shortlist of listings, kept in their session
 (no account, nothing stored about them), to print or email."""
 
+from urllib.parse import urlsplit
+
 from website import site_address
 
 SESSION_KEY = "directory_shortlist"
@@ -10,14 +12,18 @@ MAX_ITEMS = 30
 
 def remember_search(session, url, index_url):
     """The search a listing was added from (its page of results, filters
-    and all), for the shortlist's "Back to search"."""
-    if url.startswith(index_url) and "/shortlist/" not in url:
+    and all), for the shortlist's "Back to search"; not a place's page."""
+    if is_search(url, index_url):
         session[SEARCH_KEY] = url
 
 
 def last_search(session, index_url):
     url = session.get(SEARCH_KEY, "")
-    return url if url.startswith(index_url) else index_url
+    return url if is_search(url, index_url) else index_url
+
+
+def is_search(url, index_url):
+    return urlsplit(url).path == index_url
 
 
 def shortlisted_ids(session):

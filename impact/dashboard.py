@@ -49,7 +49,7 @@ def figure_for(table, public, page_url, period, small_elsewhere=frozenset()):
 
 
 def sections(report, public, page_url="", small_elsewhere=frozenset()):
-    """`small_elsewhere`: rows small in a month of the period (public.py)."""
+    """`small_elsewhere`: rows small in a quarter of the period (public.py)."""
     return [
         {
             "heading": section.heading,

@@ -28,6 +28,8 @@ def dashboard_context(request, page):
         "form": choice.errors_form,
         "period": found.period if found else None,
         "asked_for": choice.period,
+        # The public's period, made whole quarters, is not the one asked for.
+        "widened": bool(found) and is_public and found.period != choice.period,
         "sections": [],
         "headlines": [],
         "coordinator_view": not is_public,

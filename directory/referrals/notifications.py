@@ -20,6 +20,10 @@ def admin_link(referral):
     return site_address.absolute(path)
 
 
+def emails_of(users):
+    return sorted({user.email for user in users if user.email})
+
+
 def receivers(referral):
     """The receiving organisation's active editors, or the coordinators."""
     if referral.organisation_id and referral.organisation.editors_group_id:
@@ -28,19 +32,15 @@ def receivers(referral):
         )
     else:
         users = coordinators()
-    return sorted({user.email for user in users if user.email})
+    return emails_of(users)
 
 
 def tell_receiver(referral):
     """The receiving organisation's staff; else the coordinators; else,
     where the partnership has no coordinators yet (a new site, the demo),
     its superusers, so that a referral is never left unannounced."""
-    recipients = receivers(referral)
-    if not recipients:
-        recipients = sorted({user.email for user in coordinators() if user.email})
-    if not recipients:
-        superusers = get_user_model().objects.filter(is_active=True, is_superuser=True)
-        recipients = sorted({user.email for user in superusers if user.email})
+    superusers = get_user_model().objects.filter(is_active=True, is_superuser=True)
+    recipients = receivers(referral) or emails_of(coordinators()) or emails_of(superusers)
     if not recipients:
         return 0
     return send_mail(

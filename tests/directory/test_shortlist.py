@@ -92,3 +92,7 @@ def test_back_to_search_never_leaves_the_directory(client, directory, two_places
     client.post(url, {"page": first.pk, "action": "add", "next": "/news/"})
     html = client.get(url).content.decode()
     assert '<a href="/find-help/" class="govuk-back-link' in html
+    # Added from a place's own page: that page is not a search.
+    client.post(url, {"page": first.pk, "action": "add", "next": first.url})
+    html = client.get(url).content.decode()
+    assert '<a href="/find-help/" class="govuk-back-link' in html
