@@ -9,7 +9,7 @@ from django.utils import timezone
 from directory import geo
 from directory.models import AccessPointPage, OpeningHours, OrganisationPage, RoutingRule
 
-from . import routing, topics
+from . import devices, routing, topics
 from .rules import DEFAULT_RULES
 
 
@@ -110,9 +110,16 @@ def within_reach(pages, needs):
     """The candidates routing would look at: those in the nearest ring of
     routing.RADII_MILES with anything in it, and only those speaking the
     resident's language when any within reach does (routing.nearest_suitable,
-    run here on positions alone so that only that ring is loaded)."""
+    run here on positions alone so that only that ring is loaded). The place
+    the referrer chose, and for someone without a device every lender, are
+    kept from anywhere within the widest radius: routing offers them however
+    near or well-spoken the others are (routing.with_the_chosen_place,
+    devices.with_a_lender)."""
     if not needs.located:
         return pages
+    always = Q(pk=needs.requested_place_id or 0)
+    if devices.wants_a_device(needs):
+        always |= Q(lends_devices=True)
     speakers = AccessPointPage.languages.through.objects.filter(
         language__slug=needs.language
     ).values("accesspointpage_id")
@@ -126,10 +133,14 @@ def within_reach(pages, needs):
         lambda row: (row[1], row[2]),
         lambda row: {needs.language} if row[0] in speaking else set(),
     )
+    narrowed = pages
     if any(row[0] in speaking for row in kept):
-        pages = pages.filter(pk__in=speakers)
+        narrowed = narrowed.filter(pk__in=speakers)
     min_lat, max_lat, min_lng, max_lng = geo.bounding_box(needs.latitude, needs.longitude, radius)
-    return pages.filter(latitude__range=(min_lat, max_lat), longitude__range=(min_lng, max_lng))
+    narrowed = narrowed.filter(
+        latitude__range=(min_lat, max_lat), longitude__range=(min_lng, max_lng)
+    )
+    return pages.filter(Q(pk__in=narrowed.values("pk")) | always)
 
 
 PLACE_COLUMNS = (

@@ -71,6 +71,7 @@ def route(needs, rules, places, courses, now):
     radius, suitable, language_note = nearest_suitable(
         fitting, needs, lambda p: (p.latitude, p.longitude), lambda p: p.languages
     )
+    suitable = with_the_chosen_place(suitable, fitting, needs)
     ranked = sorted(
         suitable,
         key=lambda place: (
@@ -104,6 +105,20 @@ def route(needs, rules, places, courses, now):
             "miles. The partnership coordinators will choose the best help."
         )
     return Routing(place_matches, course_matches, organisation_id, notes, services, levels, radius)
+
+
+def with_the_chosen_place(suitable, fitting, needs):
+    """The place the referrer chose stays among the matches whenever it fits
+    the resident's hard needs, even if others nearer by or speaking their
+    language were preferred: it is where the referrer is sending them."""
+    chosen = [
+        place
+        for place in fitting
+        if place.id == needs.requested_place_id
+        and place not in suitable
+        and (distance_to(place, needs) or 0) <= RADII_MILES[-1]
+    ]
+    return [*chosen, *suitable]
 
 
 def receiving_organisation(place_matches, course_matches, needs, widened):

@@ -6,7 +6,7 @@ back, changing an answer or hitting an error loses nothing."""
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.datastructures import MultiValueDict
 from django.utils.dateparse import parse_datetime
 from django.views.decorators.cache import never_cache
@@ -17,7 +17,7 @@ from website.database_faults import DATABASE_UNAVAILABLE, NOT_SAVED, NOT_SAVED_S
 from website.form_protection import HONEYPOT_FIELD, over_limit
 from website.models import BrandSettings
 
-from . import choices, intake, notifications
+from . import choices, intake, notifications, sheet_language
 from .forms import CONSENT_WORDING, DetailsForm, StartForm
 from .models import Referral
 
@@ -142,7 +142,11 @@ def done(request):
     referral = finished_referral(request)
     if referral is None:
         return redirect("referral_start")
-    return TemplateResponse(request, "referrals/done.html", sheet_context(referral))
+    context = sheet_context(referral) | {
+        "language": sheet_language.for_referral(referral),
+        "untranslated": sheet_language.untranslated_name(referral),
+    }
+    return TemplateResponse(request, "referrals/done.html", context)
 
 
 @never_cache
@@ -150,7 +154,18 @@ def next_steps(request):
     referral = finished_referral(request)
     if referral is None:
         return redirect("referral_start")
-    return TemplateResponse(request, "referrals/next_steps.html", sheet_context(referral))
+    language = sheet_language.for_referral(referral)
+    in_english = language is None or request.GET.get("in") == sheet_language.ENGLISH
+    context = sheet_context(referral) | {
+        "language": language,
+        "in_other_language": not in_english,
+        "untranslated": sheet_language.untranslated_name(referral),
+    }
+    response = TemplateResponse(request, "referrals/next_steps.html", context)
+    # Rendered now, while the resident's language is active (a
+    # TemplateResponse would otherwise render after the override ends).
+    with translation.override(sheet_language.ENGLISH if in_english else language.code):
+        return response.render()
 
 
 # The session draft.

@@ -37,7 +37,7 @@ def log_in(page, base_url, username):
 
 
 def test_volunteer_signs_up_then_coordinator_and_host_take_them_to_trained(
-    page, full_site_url, people, axe
+    page, full_site_url, people, axe, mailoutbox
 ):
     host = people
     # The volunteer finds the form from the home page.
@@ -84,6 +84,11 @@ def test_volunteer_signs_up_then_coordinator_and_host_take_them_to_trained(
     page.get_by_role("button", name="Sign up").click()
     expect(page.locator("h1")).to_have_text("You have signed up")
     axe(page)
+    # The thank-you email says to reply to have the details deleted: a reply
+    # reaches the partnership's own inbox (the demo's), not the no-reply sender.
+    (thanks,) = [email for email in mailoutbox if email.to == ["robin.volunteer@example.org"]]
+    assert "reply to this email and we will delete your details" in thanks.body
+    assert thanks.reply_to == ["hello@example.org"]
 
     # The coordinator sees them in the register and assigns a host.
     log_in(page, full_site_url, "coordinator")

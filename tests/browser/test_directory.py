@@ -212,3 +212,29 @@ def test_the_map_can_be_skipped_and_shows_focus_clearly(page, full_site_url, axe
     expect(page).to_have_url(re.compile(r"#results-list$"))
     page.locator("#results-map").focus()
     assert page.locator("#results-map").evaluate("e => getComputedStyle(e).outlineWidth") == "3px"
+
+
+def test_result_cards_answer_the_filters_the_visitor_chose(page, full_site_url, axe):
+    """Filtered for Tuesday and a service at the end of places' lists: each
+    card gives Tuesday's hours (not today's) and names that service first,
+    so the reason the place is listed is never the part cut off."""
+    page.goto(full_site_url + "/find-help/")
+    page.get_by_label("Postcode").fill("PR7 1AB")
+    page.get_by_label("Within").select_option("10")
+    page.locator("summary", has_text="Filter results").click()
+    page.get_by_label("Help to stay safe online").check()
+    page.get_by_label("Tuesday").check()
+    page.get_by_role("radio", name="Places", exact=True).check()
+    page.get_by_role("button", name="Apply filters").click()
+    page.wait_for_load_state("load")
+    axe(page)
+
+    cards = page.locator(".app-result")
+    expect(cards.first).to_be_visible()
+    for card in cards.all():
+        if "Temporarily closed" in card.inner_text():
+            continue
+        expect(card).to_contain_text("Tuesday:")
+        expect(card).not_to_contain_text("Today:")
+        services = card.locator("p.govuk-body-s", has_text="Help with:")
+        expect(services).to_contain_text(re.compile(r"^Help with: Help to stay safe online"))

@@ -66,6 +66,11 @@ def test_the_period_form_works_without_javascript(no_js_page, impact_url):
     page.get_by_role("button", name="Show figures", exact=True).click()
     expect(page.locator("#figures")).to_contain_text("Last year (")
     expect(page.locator("svg.app-chart").first).to_be_visible()
+    # The commentary names its own year rather than saying "this year".
+    expect(
+        page.get_by_role("heading", name=re.compile(r"^What the figures show for \d{4}"))
+    ).to_be_visible()
+    expect(page.locator("main")).not_to_contain_text("this year")
     for box, text in (("#id_start_0", "1"), ("#id_start_1", "1"), ("#id_start_2", "2026")):
         page.locator(box).fill(text)
     page.get_by_role("button", name="Show figures for these dates").click()

@@ -5,6 +5,7 @@ takes it to closed with an outcome. axe runs on every referral page,
 including the error states."""
 
 import re
+from urllib.parse import urlsplit
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -27,7 +28,7 @@ def place_and_staff(full_site_url):
 
 
 def test_a_referrer_refers_a_resident_and_the_partner_closes_it(
-    page, full_site_url, place_and_staff, axe
+    page, full_site_url, place_and_staff, axe, mailoutbox
 ):
     place = place_and_staff
     page.goto(full_site_url + place.url)
@@ -55,6 +56,8 @@ def test_a_referrer_refers_a_resident_and_the_partner_closes_it(
     page.get_by_label("Phone", exact=True).check()
     page.get_by_label("Their postcode").fill("PR7 1DP")
     page.get_by_label("No device (phone, tablet or computer)").check()
+    page.get_by_label("Low confidence or worried about scams").check()
+    page.get_by_label(re.compile("in a language other than English")).select_option(label="Urdu")
     page.get_by_role("button", name="Continue").click()
     expect(page).to_have_title(re.compile("^Error: "))
     expect(page.locator(".govuk-error-summary")).to_contain_text("Enter their phone number.")
@@ -78,25 +81,45 @@ def test_a_referrer_refers_a_resident_and_the_partner_closes_it(
     expect(page.get_by_role("heading", name="Places that could help")).to_be_visible()
     expect(page.get_by_role("heading", name=place.title).first).to_be_visible()
     expect(page.locator(".app-referral-match p.govuk-body-l").first).to_contain_text("miles")
+    # No device: a place that lends one is among them, and the note names it.
+    lenders = page.locator(".app-referral-match", has_text="ends devices")
+    expect(lenders.first).to_be_visible()
+    lender = lenders.first.locator("h3").inner_text()
+    expect(page.locator("li", has_text="Borrowing a device:")).to_contain_text(
+        f"{lender} lends devices"
+    )
+    # A worry about scams: a course on staying safe online.
+    expect(page.get_by_text(re.compile("course about being safe and legal online"))).to_be_visible()
     axe(page)
+    # The partner is told, with a link into the admin and nothing personal.
+    (to_partner,) = [email for email in mailoutbox if email.to == ["partner@example.org"]]
+    assert to_partner.subject == f"New referral {referral.reference}"
+    assert "Alex" not in to_partner.body
+    admin_link = re.search(r"https?://\S+/admin/\S+", to_partner.body).group(0)
 
     # The printable sheet: large type, addresses and phone numbers, no buttons on paper.
-    page.get_by_role("link", name=re.compile("Print a next steps sheet")).click()
-    expect(page.locator("h1")).to_have_text("Your next steps")
-    expect(page.get_by_text(referral.reference).first).to_be_visible()
+    # In the resident's language, right to left, with English a click away.
+    page.get_by_role("link", name="Print a next steps sheet in Urdu to give them").click()
+    expect(page.locator("h1")).to_have_text("آپ کے اگلے قدم")
+    expect(page.locator('[lang="ur"][dir="rtl"]')).to_contain_text(referral.reference)
     axe(page)
     page.emulate_media(media="print")
     expect(page.locator(".govuk-back-link")).to_be_hidden()
+    expect(page.get_by_role("link", name="Show this sheet in English")).to_be_hidden()
     page.emulate_media(media="screen")
+    page.get_by_role("link", name="Show this sheet in English").click()
+    expect(page.locator("h1")).to_have_text("Your next steps")
+    expect(page.get_by_text(referral.reference).first).to_be_visible()
+    axe(page)
 
     # The partner logs in, finds it and takes it to closed with an outcome.
+    # The link in the email names the site's own address; the live server
+    # stands in for it here.
     page.context.clear_cookies()
-    page.goto(full_site_url + "/admin/login/")
+    page.goto(full_site_url + urlsplit(admin_link).path)
     page.get_by_label("Username").fill("partner")
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
-    page.goto(full_site_url + "/admin/directory/referral/")
-    page.get_by_role("link", name=referral.reference).first.click()
     expect(page.get_by_text("Alex Resident")).to_be_visible()
     for status in ("Accepted", "Contacted", "Supported"):
         page.get_by_label("New status").select_option(label=status)

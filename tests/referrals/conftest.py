@@ -121,3 +121,9 @@ def staff_b(partner_b):
 @pytest.fixture
 def coordinator(directory):
     return make_user("coordinator", coordinators_group())
+
+
+@pytest.fixture
+def referrer_ready(client, lender, leyland_drop_in, staff_a, coordinator):
+    """A client ready to refer: places, partner staff and a coordinator."""
+    return client

@@ -149,3 +149,35 @@ def test_matched_places_and_courses_get_their_address_and_link(lender):
     assert result.places[0].url == lender.url
     assert result.places[0].address == ["1 Market Street", "Chorley", "PR7 1DP"]
     assert [match.url for match in result.courses] == [course.url]
+
+
+def test_a_language_preference_keeps_the_chosen_place_and_a_lender(partner_a):
+    """Places that speak the resident's language are preferred, but not at
+    the cost of the place the referrer chose or of a device for someone
+    without one: both are loaded and offered from anywhere within reach."""
+    from directory.models import Language
+
+    urdu_speakers = add_place(partner_a, "Urdu speakers", services=["public-computers"])
+    urdu_speakers.languages.set(Language.objects.filter(slug="urdu"))
+    urdu_speakers.save()
+    chosen = add_place(partner_a, "Chosen", postcode=LEYLAND, services=["drop-in"])
+    add_place(
+        partner_a,
+        "Lender",
+        postcode=LEYLAND,
+        services=["device-loans"],
+        lends_devices=True,
+        devices_in_stock=2,
+    )
+    needs = routing.Needs(
+        barriers=frozenset({"no_device"}),
+        language="urdu",
+        language_name="Urdu",
+        requested_place_id=chosen.pk,
+        **LOCATED,
+    )
+
+    result = candidates.route_needs(needs)
+
+    assert [place.title for place in result.places] == ["Chosen", "Lender", "Urdu speakers"]
+    assert "Lender lends devices and has 2 ready now" in result.notes[0]

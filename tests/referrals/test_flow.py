@@ -28,11 +28,6 @@ def begin(client, mode="referrer", to=""):
     return client.post("/refer/", {"mode": mode, "consent": "yes"})
 
 
-@pytest.fixture
-def referrer_ready(client, lender, leyland_drop_in, staff_a, coordinator):
-    return client
-
-
 def test_without_consent_the_form_stops_and_explains_other_ways(client, directory):
     response = client.post("/refer/", {"mode": "referrer", "consent": "no"}, follow=True)
 

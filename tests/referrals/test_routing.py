@@ -385,3 +385,21 @@ def test_a_worry_about_scams_is_answered_by_a_course_on_staying_safe():
     )
     assert [match.id for match in result.courses] == [2, 1]
     assert result.courses[0].reasons[0] == "Beginner course about being safe and legal online"
+
+
+def test_the_chosen_place_stays_when_another_speaks_the_residents_language():
+    chosen = place(1, 2.0)
+    polish = place(2, 3.0, languages={"polish": "Polish"})
+
+    result = route(
+        needs(
+            goals=frozenset({"shopping"}),
+            language="polish",
+            language_name="Polish",
+            requested_place_id=1,
+        ),
+        [chosen, polish],
+    )
+
+    assert [match.id for match in result.places] == [chosen.id, polish.id]
+    assert result.organisation_id == chosen.organisation_id
