@@ -18,19 +18,16 @@ CRAWL_FILE = Path(__file__).resolve().parent / "browser" / "test_crawl.py"
 
 def pytest_configure(config):
     """Collect static files once, in the process that starts the others;
-    when it starts test processes (pytest-xdist), build what each would
-    build for itself first (tests/prepared.py): the demo and the walk too
-    when the run includes the crawl."""
+    when it starts test processes (pytest-xdist), start building what each
+    would build for itself (tests/prepared.py), the demo and the walk too
+    when the run includes the crawl, while they start."""
     if hasattr(config, "workerinput"):
         return
-    static_files.collect()
     if getattr(config.option, "numprocesses", None) and not config.option.reuse_db:
         folder = PREPARED_DIR / str(os.getpid())
-        try:
-            prepared.run("build", folder, demo=runs_the_crawl(config))
-        except prepared.BuildFailed as error:
-            pytest.exit(str(error), returncode=pytest.ExitCode.INTERNAL_ERROR)
+        config.prepared_build = prepared.start(folder, demo=runs_the_crawl(config))
         config.prepared_folder = folder
+    static_files.collect()
 
 
 def runs_the_crawl(config):
@@ -52,7 +49,7 @@ def pytest_configure_node(node):
 def pytest_unconfigure(config):
     folder = getattr(config, "prepared_folder", None)
     if folder is not None:
-        prepared.run("drop", folder)
+        prepared.finish(config.prepared_build, folder)
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -90,6 +87,7 @@ def django_db_modify_db_settings(
     from django.db import connection
 
     template = prepared.template_name(connection.settings_dict, folder, prepared.MIGRATED)
+    prepared.wait_for_migrated(folder)
     with django_db_blocker.unblock():
         prepared.create_copy(connection, template, connection.creation._get_test_db_name())
 

@@ -21,6 +21,7 @@ import os
 import pickle
 import shutil
 import sys
+import time
 from dataclasses import asdict
 from io import StringIO
 from pathlib import Path
@@ -30,6 +31,11 @@ FULL = "full"
 WALK = "walk"
 RANDOM_STATE = "factory-random-state.pickle"
 WALK_FILE = "walk.json"
+# Files the build leaves as it goes, for the test processes that wait on it.
+PLAN_FILE = "plan.json"
+MIGRATED_READY = "migrated.ready"
+FAILED_FILE = "failed"
+WAIT_SECONDS = 900
 
 
 def template_name(settings_dict, folder, which):
@@ -91,8 +97,9 @@ def build(folder, demo):
     create_copy(connection, None, name[MIGRATED])
     use(connection, name[MIGRATED])
     call_command("migrate", verbosity=0, run_syncdb=True, interactive=False)
+    connection.close()
+    (folder / MIGRATED_READY).touch()
     if not demo:
-        connection.close()
         return
     create_copy(connection, name[MIGRATED], name[FULL])
     use(connection, name[FULL])
@@ -105,13 +112,35 @@ def build(folder, demo):
     with override_settings(SEARCH_RATE_LIMIT=0):
         site_map = crawl.walk()
     drop(connection, name[WALK])
-    (folder / WALK_FILE).write_text(json.dumps(to_json(site_map)))
+    # Written whole, then renamed: a process waiting for it never reads half.
+    (folder / f"{WALK_FILE}.part").write_text(json.dumps(to_json(site_map)))
+    (folder / f"{WALK_FILE}.part").rename(folder / WALK_FILE)
 
 
 def to_json(site_map):
     data = asdict(site_map)
     data["forms"] = [[method, action, page] for (method, action), page in site_map.forms.items()]
     return data
+
+
+def wait_for(folder, name):
+    """Wait until the build has left `name` in `folder`; BuildFailed if the
+    build failed (or took longer than any build should)."""
+    path = Path(folder) / name
+    deadline = time.monotonic() + WAIT_SECONDS
+    while not path.exists():
+        if (Path(folder) / FAILED_FILE).exists():
+            raise BuildFailed(
+                "Preparing the test databases failed (python -m tests.prepared build): "
+                "its error is at the start of the output"
+            )
+        if time.monotonic() > deadline:
+            raise BuildFailed(f"Preparing the test databases did not finish in {WAIT_SECONDS} s")
+        time.sleep(0.2)
+
+
+def wait_for_migrated(folder):
+    wait_for(folder, MIGRATED_READY)
 
 
 def read_walk(folder):
@@ -134,7 +163,12 @@ def folder_for(config):
 
 
 def has_demo(folder):
-    return folder is not None and (Path(folder) / WALK_FILE).exists()
+    """Whether the build makes the demo and the walk; if so, once they are
+    there."""
+    if folder is None or not json.loads((Path(folder) / PLAN_FILE).read_text())["demo"]:
+        return False
+    wait_for(folder, WALK_FILE)
+    return True
 
 
 def drop_all(folder):
@@ -145,23 +179,44 @@ def drop_all(folder):
     shutil.rmtree(folder, ignore_errors=True)
 
 
-def run(command, folder, demo=False):
-    """Run this module in a process of its own, as the test settings have
-    it; it fails the run if the build fails."""
+def start(folder, demo=False):
+    """Start the build in a process of its own, as the test settings have
+    it, and return at once: the test processes start and collect their
+    tests meanwhile, each waits for what it needs (wait_for), and they run
+    tests that need only the migrated database while the demo is built."""
     import subprocess
 
-    arguments = [sys.executable, "-m", "tests.prepared", command, str(folder)]
+    shutil.rmtree(folder, ignore_errors=True)
+    Path(folder).mkdir(parents=True)
+    (Path(folder) / PLAN_FILE).write_text(json.dumps({"demo": demo}))
+    arguments = [sys.executable, "-m", "tests.prepared", "build", str(folder)]
     if demo:
         arguments.append("--demo")
+    return subprocess.Popen(arguments, env=environment())  # noqa: S603 (ours)
+
+
+def finish(build, folder):
+    """Wait for the build (it is done long before the tests are), then
+    drop what it made."""
+    build.wait()
+    run("drop", folder)
+
+
+def environment():
     environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "website.settings.test"}
     # Without its request log (a line for each page walked); errors show.
     environment["REQUEST_LOG"] = "false"
-    finished = subprocess.run(arguments, env=environment, check=False)  # noqa: S603 (ours)
+    return environment
+
+
+def run(command, folder):
+    """Run this module's `command` in a process of its own and wait."""
+    import subprocess
+
+    arguments = [sys.executable, "-m", "tests.prepared", command, str(folder)]
+    finished = subprocess.run(arguments, env=environment(), check=False)  # noqa: S603 (ours)
     if finished.returncode:
-        raise BuildFailed(
-            f"Preparing the test databases failed (python -m tests.prepared {command}): "
-            "its error is above"
-        )
+        raise BuildFailed(f"python -m tests.prepared {command} failed: its error is above")
 
 
 class BuildFailed(Exception):
@@ -174,7 +229,11 @@ def main(arguments):
     django.setup()
     command, folder = arguments[0], Path(arguments[1])
     if command == "build":
-        build(folder, demo="--demo" in arguments)
+        try:
+            build(folder, demo="--demo" in arguments)
+        except BaseException:
+            (folder / FAILED_FILE).touch()
+            raise
     elif command == "drop":
         drop_all(folder)
     else:

@@ -18,6 +18,9 @@ from tests.browser.tile_server import TileServer
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
+# Discard's port on this machine, where nothing listens. Chromium sends
+# loopback addresses straight, never through a proxy.
+DEAD_PROXY = "http://127.0.0.1:9"
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM
 # refuses to run there unless told it is safe (it is: one thread per test).
@@ -29,15 +32,16 @@ CRAWL = "tests/browser/test_crawl.py"
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
-    """Browser tests are marked `browser`. The crawl's tests go first, all
+    """Browser tests are marked `browser`. The crawl's tests go last, all
     together (after pytest-django has ordered the rest), so each process's
-    one copy of the demo and one walk serve all it runs, on the database
-    as migrations left it, and the longest file starts first, not last."""
+    one copy of the demo serves all it runs, and the test processes spend
+    the time the demo and the walk take to build (tests/prepared.py) on
+    other tests instead of waiting for them."""
     for item in items:
         if "tests/browser/" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
     crawl = [item for item in items if str(item.fspath).endswith(CRAWL)]
-    items[:] = crawl + [item for item in items if not str(item.fspath).endswith(CRAWL)]
+    items[:] = [item for item in items if not str(item.fspath).endswith(CRAWL)] + crawl
 
 
 @pytest.fixture(autouse=True)
@@ -102,24 +106,28 @@ def browser_type_launch_args(browser_type_launch_args):
             "--disable-component-update",
             "--disable-sync",
             "--no-first-run",
+            # Everything that is not this machine goes to a proxy that is
+            # not there, so it fails (guard_network names it).
+            f"--proxy-server={DEAD_PROXY}",
         ],
     }
 
 
 def guard_network(context):
-    """Abort every request that leaves this machine, so no test depends on
-    (or leaks to) the network; returns the list of what was blocked."""
+    """Record every request that would leave this machine, so no test
+    depends on (or leaks to) the network; returns that list. The browser
+    sends them to a proxy that is not there (DEAD_PROXY), so they fail.
+    Listening rather than routing: a routed context has no HTTP cache, and
+    every page would fetch its stylesheet and scripts again, through this
+    process, as no resident's browser does."""
     blocked = []
 
-    def guard(route):
-        host = urlsplit(route.request.url).hostname or ""
-        if route.request.url.startswith(("data:", "blob:")) or host in LOCAL_HOSTS:
-            route.continue_()
-        else:
-            blocked.append(route.request.url)
-            route.abort()
+    def watch(request):
+        host = urlsplit(request.url).hostname or ""
+        if not request.url.startswith(("data:", "blob:")) and host not in LOCAL_HOSTS:
+            blocked.append(request.url)
 
-    context.route("**/*", guard)
+    context.on("request", watch)
     return blocked
 
 

@@ -7,8 +7,7 @@ var/test-reports/crawl/ (make test prints the summary). Every kind of form
 is then sent empty, and its error state checked the same way.
 
 The pages are shared out between SHARDS tests, so no one test is long. The
-crawl's tests run one after another, first in their test process (`make
-test` hands each file to one process, `--dist loadfile`; see
+crawl's tests run one after another, last in their test process (see
 tests/browser/conftest.py), on one copy of the demo committed once and
 served by a live server of their own: they only read, so no test needs the
 database emptied and filled again, and the walk is made once per run. The

@@ -4,6 +4,7 @@ pg_restore in the PostgreSQL pass, SQLite's online backup in the SQLite
 pass (the same commands, the same checks)."""
 
 import uuid
+from urllib.parse import quote
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -44,9 +45,9 @@ def fresh_database(tmp_path):
     admin.autocommit = True
     admin.execute(f'CREATE DATABASE "{name}"')
     db = {**source, "NAME": name}
-    url = (
-        f"postgres://{source['USER']}:{source['PASSWORD']}@{source['HOST']}:{source['PORT']}/{name}"
-    )
+    # The host may be a socket's folder (make test connects through one).
+    host = quote(source["HOST"], safe="")
+    url = f"postgres://{source['USER']}:{source['PASSWORD']}@{host}:{source['PORT']}/{name}"
     try:
         yield db, url
     finally:
