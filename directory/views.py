@@ -8,7 +8,6 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 
 from directory import coverage, shortlist
 from directory.forms import DirectorySearchForm, ProblemReportForm, ShortlistEmailForm
@@ -116,38 +115,26 @@ def report_problem_sent(request, page):
 
 
 def shortlist_view(request, index_page):
-    """Show the shortlist; add to it, remove from it or email it (POST)."""
+    """Show the shortlist, or email it (POST); its buttons add and remove
+    through shortlist_views.change."""
     email_form = ShortlistEmailForm()
     sent_to = ""
-    if request.method == "POST":
-        action = request.POST.get("action")
-        pk = request.POST.get("page", "")
-        if action == "email":
-            email_form = ShortlistEmailForm(request.POST)
-            pages = shortlist.listings(request.session)
-            if over_limit(request, "shortlist-email", limit=5, window_seconds=3600):
-                email_form.add_error(None, "You have sent a lot of emails. Try again later.")
-            elif not pages:
-                email_form.add_error(None, "Your shortlist is empty.")
-            elif email_form.is_valid():
-                sent_to = email_form.cleaned_data["email"]
-                send_mail(
-                    subject="Your shortlist of places to get help",
-                    message=shortlist.as_text(pages),
-                    from_email=None,
-                    recipient_list=[sent_to],
-                )
-                email_form = ShortlistEmailForm()
-        elif pk.isdigit():
-            if action == "remove":
-                shortlist.remove(request.session, int(pk))
-            else:
-                shortlist.add(request.session, int(pk))
-            next_url = request.POST.get("next", "")
-            if url_has_allowed_host_and_scheme(next_url, {request.get_host()}):
-                shortlist.remember_search(request.session, next_url, index_page.url)
-                return redirect(next_url)
-            return redirect(index_page.url + index_page.reverse_subpage("shortlist"))
+    if request.method == "POST" and request.POST.get("action") == "email":
+        email_form = ShortlistEmailForm(request.POST)
+        pages = shortlist.listings(request.session)
+        if over_limit(request, "shortlist-email", limit=5, window_seconds=3600):
+            email_form.add_error(None, "You have sent a lot of emails. Try again later.")
+        elif not pages:
+            email_form.add_error(None, "Your shortlist is empty.")
+        elif email_form.is_valid():
+            sent_to = email_form.cleaned_data["email"]
+            send_mail(
+                subject="Your shortlist of places to get help",
+                message=shortlist.as_text(pages),
+                from_email=None,
+                recipient_list=[sent_to],
+            )
+            email_form = ShortlistEmailForm()
     listings = shortlist.listings(request.session)
     return TemplateResponse(
         request,

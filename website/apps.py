@@ -6,9 +6,10 @@ class WebsiteConfig(AppConfig):
     verbose_name = "Partnership website"
 
     def ready(self):
-        from website import chrome
+        from website import chrome, page_cache_receivers
 
         chrome.connect()
+        page_cache_receivers.connect()
 
     # Data protection hooks (see website/personal_data.py): the emails in the
     # outbox addressed to the person.

@@ -4,6 +4,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from directory import shortlist_views
 from website import views
 from website.admin_password_reset import LimitedPasswordResetView
 
@@ -19,6 +20,7 @@ urlpatterns = [
     path("search/", views.search, name="search"),
     path("brand.css", views.brand_css, name="brand_css"),
     path("champions/", include("champions.urls")),
+    path("shortlist/change/", shortlist_views.change, name="shortlist_change"),
     path("refer/", include("directory.referrals.urls")),
     path("api/oruk/", include("directory.api.urls")),
     path("open-data/", include("directory.open_data_urls")),

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from champions.models import Champion, Skill
 from directory.models import AccessibilityFeature, ProblemReport, Referral
 from tests.security.hostile_input import form_data, garbage_in, get, post
+from tests.shortlisting import press
 from training.models import Booking
 
 ANSWERED = {200, 302, 400, 404, 405, 410, 429}
@@ -117,7 +118,7 @@ def test_shortlist_survives_hostile_input(client, public_world, data):
     cache.clear()
     index = public_world["index"]
     url = index.url + index.reverse_subpage("shortlist")
-    client.post(url, {"action": "add", "page": public_world["listing"].pk})
+    press(client, public_world["listing"].pk)
     response = post(client, url, data)
     assert answered(response)
     if response.status_code == 302:
