@@ -71,6 +71,10 @@ MIDDLEWARE = [
     "website.content_security.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages gzipped (static files come compressed from WhiteNoise, above),
+    # with Django's random padding against BREACH; outside the page cache,
+    # so each answer, kept or not, is padded afresh (docs/performance.md).
+    "django.middleware.gzip.GZipMiddleware",
     # Outside sessions, CSRF and messages, so it sees every cookie they set
     # (website/page_cache.py).
     "website.page_cache.PageCacheMiddleware",
