@@ -8,8 +8,9 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 
+from directory.models import ServiceType
 from tests.shortlisting import press
-from website.models import BrandSettings
+from website.models import BrandSettings, NavigationSettings, OpenDataSettings
 
 
 def anonymous_get(url):
@@ -126,3 +127,35 @@ def test_form_pages_and_what_someone_typed_are_never_cached(place):
     typed = client.post(report, {"details": "The wifi password on the wall is wrong"})
     assert "X-Page-Cache" not in typed
     assert "The wifi password on the wall is wrong" not in anonymous_get(report).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_navigation_setting_shows_on_the_next_request(demo_site, place):
+    anonymous_get("/")
+    navigation = NavigationSettings.for_site(demo_site)
+    navigation.main_navigation = [("link", {"label": "Winter opening times", "url": "/news/"})]
+    navigation.save()
+
+    assert "Winter opening times" in anonymous_get("/").content.decode()
+
+
+@pytest.mark.django_db
+def test_renaming_a_directory_list_entry_shows_on_results_and_place_pages(place):
+    anonymous_get("/find-help/")
+    anonymous_get(place.url)
+    wifi = ServiceType.objects.get(slug="free-wifi")
+    wifi.name = "Free wifi, no password needed"
+    wifi.save()
+
+    assert "Free wifi, no password needed" in anonymous_get("/find-help/").content.decode()
+    assert "Free wifi, no password needed" in anonymous_get(place.url).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_new_open_data_licence_shows_on_the_next_request(place):
+    assert "X-Page-Cache" in anonymous_get("/open-data/")
+    licence = OpenDataSettings.load()
+    licence.licence_name = "Creative Commons Attribution 4.0"
+    licence.save()
+
+    assert "Creative Commons Attribution 4.0" in anonymous_get("/open-data/").content.decode()
