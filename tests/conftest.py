@@ -87,7 +87,7 @@ def django_db_modify_db_settings(
     from django.db import connection
 
     template = prepared.template_name(connection.settings_dict, folder, prepared.MIGRATED)
-    prepared.wait_for_migrated(folder)
+    prepared.wait_for(folder, prepared.MIGRATED_READY)
     with django_db_blocker.unblock():
         prepared.create_copy(connection, template, connection.creation._get_test_db_name())
 

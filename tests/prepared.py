@@ -1,10 +1,11 @@
 """What every test process would otherwise build for itself, built once per
-pytest run before the processes start: the migrated database, the whole
+pytest run while the processes start: the migrated database, the whole
 demo on it, and the crawl's walk of that demo.
 
-Built in a process of its own (`python -m tests.prepared build DIR`), run
-by the process that starts the others (tests/conftest.py), so no test's
-time includes it and the processes do not each migrate and build it again:
+Built in a process of its own (`python -m tests.prepared build DIR`),
+started by the process that starts the others (tests/conftest.py); each
+test process waits (`wait_for`) only for the part it needs, when it first
+needs it, and none migrates or builds it again:
 
 - the migrated database, as a template each test process copies for its
   own test database (a file copy on SQLite, CREATE DATABASE … TEMPLATE on
@@ -137,10 +138,6 @@ def wait_for(folder, name):
         if time.monotonic() > deadline:
             raise BuildFailed(f"Preparing the test databases did not finish in {WAIT_SECONDS} s")
         time.sleep(0.2)
-
-
-def wait_for_migrated(folder):
-    wait_for(folder, MIGRATED_READY)
 
 
 def read_walk(folder):
