@@ -24,6 +24,7 @@ from django.db.models import Prefetch, Q
 from directory import geo, search_cache
 from directory.hours import DAY_NAMES
 from directory.models import AccessPointPage, OpeningHours, ServiceType
+from directory.rows import plain_rows
 from website.forms import search_words
 
 MAX_TEXT_MATCHES = 1000
@@ -227,25 +228,34 @@ class AccessPointSource:
         return pages
 
     def hits(self, query, now):
-        pages = self.matching(query, now)
+        pages = self.matching(query, now).order_by()
         ranks = None
         if query.text:
             ranks = text_ranks(AccessPointPage, query.text)
             pages = pages.filter(pk__in=list(ranks))
-        hits = []
-        rows = list(
+        rows = plain_rows(
             pages.values_list("pk", "title", "latitude", "longitude", "hide_address", "postcode")
         )
+        if not query.location:
+            return [
+                Hit(self.name, pk, title, None, ranks[pk] if ranks else 0) for pk, title, *_ in rows
+            ]
         hidden = [postcode for *_, hide, postcode in rows if hide]
-        districts = geo.district_centres(hidden) if query.location and hidden else {}
+        districts = geo.district_centres(hidden) if hidden else {}
+        origin = (query.location.latitude, query.location.longitude)
+        radius, distance_miles, measured_point = (
+            query.radius_miles,
+            geo.distance_miles,
+            geo.measured_point,
+        )
+        hits = []
         for pk, title, latitude, longitude, hide, postcode in rows:
-            latitude, longitude = geo.measured_point(latitude, longitude, hide, postcode, districts)
+            if hide:
+                latitude, longitude = measured_point(latitude, longitude, hide, postcode, districts)
             distance = None
-            if query.location and latitude is not None:
-                distance = geo.distance_miles(
-                    query.location.latitude, query.location.longitude, latitude, longitude
-                )
-                if query.radius_miles and distance > query.radius_miles:
+            if latitude is not None:
+                distance = distance_miles(*origin, latitude, longitude)
+                if radius and distance > radius:
                     continue
             hits.append(Hit(self.name, pk, title, distance, ranks[pk] if ranks else 0))
         return hits

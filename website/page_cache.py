@@ -34,6 +34,7 @@ from django.utils.cache import (
     patch_cache_control,
 )
 
+from website import compression
 from website.content_security import is_admin_path
 
 GENERATION_KEY = "page-cache:generation"
@@ -138,6 +139,8 @@ class PageCacheMiddleware:
             else:  # the view's own lifetime (a versioned stylesheet) stands
                 patch_cache_control(response, public=True)
             if request.method == "GET":
+                # Compressed once for all who ask alike (website/compression.py).
+                compression.encode(request, response)
                 key = learn_cache_key(request, response, seconds(), prefix, cache=cache)
                 cache.set(key, response, seconds())
             response["X-Page-Cache"] = "miss"

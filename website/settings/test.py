@@ -28,10 +28,13 @@ STORAGES = {
     # Static files as in production: hashed, compressed, served by WhiteNoise
     # with a year's caching, from a collectstatic that the test run makes
     # itself (tests/static_files.py).
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "website.static_storage.StaticFilesStorage"},
 }
 STATIC_ROOT = VAR_DIR / "test-static"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Tests never tell a real CDN anything, whatever the environment says
+# (tests/website/test_cdn_purge.py puts a recording one in place).
+WAGTAILFRONTENDCACHE = {}
 
 # Map tiles stay on, as in production (MAP_TILES_URL from base): no test
 # client fetches them, and the browser tests point them at a tile server of
