@@ -233,29 +233,27 @@ class AccessPointSource:
         if query.text:
             ranks = text_ranks(AccessPointPage, query.text)
             pages = pages.filter(pk__in=list(ranks))
+        if not query.location:
+            return [
+                Hit(self.name, pk, title, None, ranks[pk] if ranks else 0)
+                for pk, title in plain_rows(pages.values_list("pk", "title"))
+            ]
         rows = plain_rows(
             pages.values_list("pk", "title", "latitude", "longitude", "hide_address", "postcode")
         )
-        if not query.location:
-            return [
-                Hit(self.name, pk, title, None, ranks[pk] if ranks else 0) for pk, title, *_ in rows
-            ]
         hidden = [postcode for *_, hide, postcode in rows if hide]
         districts = geo.district_centres(hidden) if hidden else {}
         origin = (query.location.latitude, query.location.longitude)
-        radius, distance_miles, measured_point = (
-            query.radius_miles,
-            geo.distance_miles,
-            geo.measured_point,
-        )
         hits = []
         for pk, title, latitude, longitude, hide, postcode in rows:
             if hide:
-                latitude, longitude = measured_point(latitude, longitude, hide, postcode, districts)
+                latitude, longitude = geo.measured_point(
+                    latitude, longitude, hide, postcode, districts
+                )
             distance = None
             if latitude is not None:
-                distance = distance_miles(*origin, latitude, longitude)
-                if radius and distance > radius:
+                distance = geo.distance_miles(*origin, latitude, longitude)
+                if query.radius_miles and distance > query.radius_miles:
                     continue
             hits.append(Hit(self.name, pk, title, distance, ranks[pk] if ranks else 0))
         return hits

@@ -26,6 +26,7 @@ from django.db.models import Q
 
 from directory import geo
 from directory import search as directory_search
+from directory.rows import plain_rows
 from directory.search import Hit, describe_distance, text_ranks
 from training.models import CoursePage, Session, SkillArea
 
@@ -131,52 +132,67 @@ class CourseSource:
         return sessions
 
     def hits(self, query, now):
-        courses = self.matching(query)
+        """One hit per course, on its best matching session: the nearest to
+        the postcode, and of those (or with no postcode) the soonest. The
+        sessions come soonest first, so a later one replaces an earlier only
+        when it is nearer."""
+        courses = self.matching(query).order_by()
         ranks = None
         if query.text:
             ranks = text_ranks(CoursePage, query.text)
             courses = courses.filter(pk__in=list(ranks))
-        rows = self.sessions(query, now, courses).values_list(
-            "pk",
-            "page_id",
-            "page__title",
-            "start",
-            "venue_id",
-            "venue__latitude",
-            "venue__longitude",
-            "venue__hide_address",
-            "venue__postcode",
-        )
-        rows = list(rows)
-        hidden = [row[-1] for row in rows if row[-2]]
-        districts = geo.district_centres(hidden) if query.location and hidden else {}
-        best = {}
-        for session_pk, course_pk, title, start, venue_pk, lat, lng, hide, postcode in rows:
-            latitude, longitude = geo.measured_point(lat, lng, hide, postcode, districts)
-            distance = None
-            if query.location and venue_pk is not None:
-                if latitude is None:
-                    continue  # in person somewhere we cannot measure from
-                distance = geo.distance_miles(
-                    query.location.latitude, query.location.longitude, latitude, longitude
-                )
-                if query.radius_miles and distance > query.radius_miles:
-                    continue
-            # Nearest first (a session in reach before an online one), then soonest.
-            order = (distance is None, distance or 0, start, session_pk)
-            if course_pk not in best or order < best[course_pk][0]:
-                best[course_pk] = (order, session_pk, title, distance)
+        titles = dict(plain_rows(courses.values_list("pk", "title")))
+        sessions = self.sessions(query, now, courses).order_by("start", "pk")
+        if query.location:
+            best = self._nearest(query, sessions)
+        else:
+            best = {}
+            for session_pk, course_pk in plain_rows(sessions.values_list("pk", "page_id")):
+                best.setdefault(course_pk, (None, session_pk))
         return [
             Hit(
                 self.name,
                 course_pk,
-                title,
+                titles[course_pk],
                 distance,
                 ranks[course_pk] if ranks else 0,
                 detail_pk=session_pk,
             )
-            for course_pk, (_order, session_pk, title, distance) in best.items()
+            for course_pk, (distance, session_pk) in best.items()
+            if course_pk in titles
         ]
+
+    def _nearest(self, query, sessions):
+        """{course: (miles or None, session)}: each course's nearest session
+        in reach, an online or phone one (no venue, no distance) only when
+        it has none in reach."""
+        rows = plain_rows(
+            sessions.values_list(
+                "pk",
+                "page_id",
+                "venue_id",
+                "venue__latitude",
+                "venue__longitude",
+                "venue__hide_address",
+                "venue__postcode",
+            )
+        )
+        hidden = [row[-1] for row in rows if row[-2]]
+        districts = geo.district_centres(hidden) if hidden else {}
+        origin = (query.location.latitude, query.location.longitude)
+        best = {}
+        for session_pk, course_pk, venue_pk, lat, lng, hide, postcode in rows:
+            distance = None
+            if venue_pk is not None:
+                latitude, longitude = geo.measured_point(lat, lng, hide, postcode, districts)
+                if latitude is None:
+                    continue  # in person somewhere we cannot measure from
+                distance = geo.distance_miles(*origin, latitude, longitude)
+                if query.radius_miles and distance > query.radius_miles:
+                    continue
+            if nearer(distance, best.get(course_pk)):
+                best[course_pk] = (distance, session_pk)
+        return best
 
     def results(self, hits, query, now):
         """Full results for one page of hits: two queries however many."""
@@ -197,6 +213,16 @@ class CourseSource:
             for hit in hits
             if hit.pk in courses and hit.detail_pk in sessions
         ]
+
+
+def nearer(distance, known):
+    """Whether a session this far (None: online) beats the course's best so
+    far, (miles or None, session) or None. Ties keep the sooner, seen first."""
+    if known is None:
+        return True
+    if distance is None:
+        return False
+    return known[0] is None or distance < known[0]
 
 
 directory_search.register(CourseSource())
