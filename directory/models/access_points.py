@@ -290,6 +290,16 @@ class AccessPointPage(RoutablePageMixin, Page):
     def organisation(self):
         return self.get_parent().specific
 
+    def pages_showing_this(self):
+        """Pages other than its ancestors that show what it says: the courses
+        held here name it. A CDN is told to forget them when it changes
+        (website/cdn_purge.py)."""
+        if not apps.is_installed("training"):
+            return []
+        from training.models import CoursePage
+
+        return CoursePage.objects.live().filter(sessions__venue=self).distinct()
+
 
 class OpeningHours(Orderable):
     """One opening session: a day with opening and closing times, or a day

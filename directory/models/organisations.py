@@ -138,3 +138,9 @@ class OrganisationPage(Page):
             .order_by("title")
         )
         return context
+
+    def pages_showing_this(self):
+        """Pages other than its ancestors that show what it says: its places
+        and courses carry its name. A CDN is told to forget them when it
+        changes (website/cdn_purge.py)."""
+        return self.get_children().live().specific()

@@ -152,6 +152,25 @@ class CoursePage(RoutablePageMixin, Page):
 
         return cancel_booking(request, self, token)
 
+    def get_cached_paths(self):
+        """What a CDN may keep under the page's address (Wagtail's
+        frontend_cache): the page, its calendar feed and each upcoming
+        session's."""
+        sessions = self.sessions.filter(start__gte=timezone.now()).values_list("pk", flat=True)
+        return [
+            "/",
+            "/" + self.reverse_subpage("calendar"),
+            *("/" + self.reverse_subpage("session_calendar", kwargs={"pk": pk}) for pk in sessions),
+        ]
+
+    def pages_showing_this(self):
+        """Pages other than its ancestors that show what it says: the places
+        its sessions are held at list it. A CDN is told to forget them when
+        it changes (website/cdn_purge.py)."""
+        from directory.models import AccessPointPage
+
+        return AccessPointPage.objects.live().filter(course_sessions__page=self).distinct()
+
     @property
     def calendar_url(self):
         return self.url + self.reverse_subpage("calendar")

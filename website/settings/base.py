@@ -41,6 +41,9 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
+    # wagtail.contrib.frontend_cache, purging a CDN or Varnish in front with
+    # website/cdn_purge.py's receivers in place of Wagtail's own (settings/cdn.py).
+    "website.apps.FrontendCacheConfig",
     "wagtail_modeladmin",
     "wagtail.embeds",
     "wagtail.sites",
@@ -149,6 +152,8 @@ else:
 # How long an anonymous visitor's page is kept, here and by a CDN
 # (s-maxage); 0 turns the page cache off (website/page_cache.py).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# Purging a CDN or Varnish in front when pages change (website/cdn_purge.py).
+from .cdn import *  # noqa: E402, F403
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
