@@ -45,5 +45,10 @@ class SiteCompressor(Compressor):
 
 
 class StaticFilesStorage(CompressedManifestStaticFilesStorage):
+    # Rewrite `import … from "./govuk-frontend.min.js"` in app.js to the
+    # hashed name, so the module is cached for a year like every other file
+    # instead of being asked for again on each visit.
+    support_js_module_import_aggregation = True
+
     def create_compressor(self, **kwargs):
         return SiteCompressor(**kwargs)

@@ -70,7 +70,7 @@ def public_pages():
         "news story": ("/news/free-data-sims-now-at-every-library/", False),
         "directory": ("/find-help/", True),
         "directory search by postcode": ("/find-help/?postcode=PR7+1AB", True),
-        "course search": ("/find-help/?postcode=PR7+1AB&type=courses", True),
+        "course search": ("/find-help/?postcode=PR7+1AB&type=courses", False),
         "organisation": (organisation.url, False),
         "access point": (place.url, True),
         "course": (course.url, False),
@@ -120,6 +120,12 @@ def problems_with(name, path, with_map, entries):
     expected = PAGE_ASSETS + (MAP_ASSETS if with_map else ())
     missing = [part for part in expected if not any(part in entry["url"] for entry in counted)]
     problems = [f"not measured: {part}…" for part in missing]
+    if not with_map:  # courses have no map: Leaflet is not sent for nothing
+        problems += [
+            f"a map's file on a page without a map: {entry['url']}"
+            for entry in counted
+            if any(part in entry["url"] for part in MAP_ASSETS)
+        ]
     problems += [f"from a cache: {entry['url']}" for entry in counted if not entry["fetched"]]
     problems += [
         f"sent uncompressed: {entry['url']}"
