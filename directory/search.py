@@ -15,13 +15,14 @@ that plug into it and works the same when they are not installed."""
 
 import dataclasses
 import datetime
-import typing
+from collections import Counter
 from typing import ClassVar
 
 from django.db import connection
 from django.db.models import Prefetch, Q
 
 from directory import geo, search_cache
+from directory.hits import Hit, HitList
 from directory.hours import DAY_NAMES
 from directory.models import AccessPointPage, OpeningHours, ServiceType
 from directory.rows import plain_rows
@@ -83,20 +84,6 @@ class DirectoryQuery:
             return True
         others = [other for other in ONLY_FOR if other != kind and self.allows(other)]
         return not any(self.narrows_to(other) for other in others)
-
-
-class Hit(typing.NamedTuple):
-    """A matching listing, light enough to hold thousands of. `detail_pk` is
-    the source's own: for a course, the session the result shows. A named
-    tuple rather than a dataclass: a search's hits are cached, and thousands
-    of tuples unpickle in half the time."""
-
-    source: str
-    pk: int
-    title: str
-    distance_miles: float | None = None
-    rank: int = 0
-    detail_pk: int | None = None
 
 
 def describe_distance(miles, approximate=False):
@@ -376,7 +363,7 @@ def find_hits(query, now, sources=None):
         for source in sources:
             if query.shows(source.name):
                 hits.extend(source.hits(query, now))
-        return order_hits(hits, query, [source.name for source in sources])
+        return HitList(order_hits(hits, query, [source.name for source in sources]))
 
     return search_cache.cached_hits(query, now, sources, find)
 
@@ -387,9 +374,9 @@ def shown_sources(query, sources=None):
 
 def count_text(hits, query, sources=None):
     """'2 places and 3 courses': how many of each kind searched."""
-    counts = {}
-    for hit in hits:
-        counts[hit.source] = counts.get(hit.source, 0) + 1
+    counts = (
+        hits.count_by_source() if isinstance(hits, HitList) else Counter(h.source for h in hits)
+    )
     parts = []
     for source in shown_sources(query, sources):
         number = counts.get(source.name, 0)

@@ -76,13 +76,10 @@ def directory_search_context(request, index_page):
         "narrowing_text": narrowing_text(query),
         "no_results_text": no_results_text(query),
         # Nothing within reach (online and phone courses have no distance).
-        "miles_outside": None
-        if any(hit.distance_miles is not None for hit in hits)
-        else coverage.miles_outside(query.location),
+        "miles_outside": None if hits.any_distance() else coverage.miles_outside(query.location),
         # With a postcode, listings with no distance (online and phone
         # courses) come after everything in reach; the page says so.
-        "any_without_distance": bool(query.location)
-        and any(hit.distance_miles is None for hit in hits),
+        "any_without_distance": bool(query.location) and hits.any_distance(present=False),
         "markers": map_markers(results, results_page.start_index()),
         "searched": bool(request.GET),
         "shortlisted": set(shortlist.shortlisted_ids(request.session)),
