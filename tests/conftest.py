@@ -28,6 +28,8 @@ def pytest_configure(config):
         config.prepared_build = prepared.start(folder, demo=runs_the_crawl(config))
         config.prepared_folder = folder
     static_files.collect()
+    if hasattr(config, "prepared_folder"):
+        (config.prepared_folder / prepared.STATIC_READY).touch()
 
 
 def runs_the_crawl(config):

@@ -35,6 +35,9 @@ WALK_FILE = "walk.json"
 # Files the build leaves as it goes, for the test processes that wait on it.
 PLAN_FILE = "plan.json"
 MIGRATED_READY = "migrated.ready"
+# Left by the starting process once static files are collected: the demo
+# and the walk draw pages, which name the collected files' hashed names.
+STATIC_READY = "static.ready"
 FAILED_FILE = "failed"
 WAIT_SECONDS = 900
 
@@ -102,6 +105,7 @@ def build(folder, demo):
     (folder / MIGRATED_READY).touch()
     if not demo:
         return
+    wait_for(folder, STATIC_READY)
     create_copy(connection, name[MIGRATED], name[FULL])
     use(connection, name[FULL])
     call_command("seed_demo", stdout=StringIO())
