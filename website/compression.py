@@ -45,6 +45,15 @@ def accepted(accept_encoding):
     return names
 
 
+def choose(request):
+    """The encoding this request's browser gets a kept page in: "br",
+    "gzip" or "" (none). Browsers that choose alike share a cached copy."""
+    names = accepted(request.META.get("HTTP_ACCEPT_ENCODING"))
+    if "br" in names:
+        return "br"
+    return "gzip" if "gzip" in names else ""
+
+
 def encode(request, response):
     """Compress a kept response for this request's browser, in place."""
     patch_vary_headers(response, ("Accept-Encoding",))
@@ -52,11 +61,11 @@ def encode(request, response):
         return
     if not COMPRESSIBLE_TYPES.match(response.get("Content-Type", "")):
         return
-    names = accepted(request.META.get("HTTP_ACCEPT_ENCODING"))
-    if "br" in names:
-        body, encoding = brotli.compress(response.content, quality=BROTLI_QUALITY), "br"
-    elif "gzip" in names:
-        body, encoding = gzip.compress(response.content, GZIP_LEVEL, mtime=0), "gzip"
+    encoding = choose(request)
+    if encoding == "br":
+        body = brotli.compress(response.content, quality=BROTLI_QUALITY)
+    elif encoding == "gzip":
+        body = gzip.compress(response.content, GZIP_LEVEL, mtime=0)
     else:
         return
     if len(body) >= len(response.content):

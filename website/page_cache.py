@@ -17,22 +17,21 @@ Responses that are not kept and say nothing about caching go out
 `private, no-cache`.
 
 The cache is emptied by moving a generation number on (content_changed),
-which every key holds, with today's date: any saved or deleted content,
+which every kept page is stored with (and today's date is in every key):
+a visitor's request reads the generation and the page in one round trip
+to the cache, and a page of an older generation is worked out again. Any
+saved or deleted content,
 published page, setting or list clears every page at once, on every app
 server sharing the cache (REDIS_URL)."""
 
+import hashlib
 import time
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
-from django.utils.cache import (
-    get_cache_key,
-    get_max_age,
-    learn_cache_key,
-    patch_cache_control,
-)
+from django.utils.cache import get_max_age, patch_cache_control
 
 from website import compression
 from website.content_security import is_admin_path
@@ -72,8 +71,29 @@ def content_changed():
     transaction.on_commit(_bump)
 
 
-def key_prefix():
-    return f"page:{generation()}:{timezone.localdate().isoformat()}"
+def page_key(request):
+    """One key per address (host and query included), day and encoding the
+    browser gets (website/compression.py): the only things a kept page
+    varies on, since a page that varies on anything else is not kept."""
+    address = request.build_absolute_uri().encode()
+    digest = hashlib.md5(address, usedforsecurity=False).hexdigest()
+    encoding = compression.choose(request) or "identity"
+    return f"page:{timezone.localdate().isoformat()}:{digest}:{encoding}"
+
+
+def lookup(request):
+    """(generation, key, kept response or None), in one round trip to the
+    cache: a kept page is stored with the generation it was worked out in,
+    and is stale once the generation has moved on."""
+    key = page_key(request)
+    found = cache.get_many([GENERATION_KEY, key])
+    current = found.get(GENERATION_KEY)
+    if current is None:
+        current = generation()
+    kept = found.get(key)
+    if kept is not None and kept[0] == current:
+        return current, key, kept[1]
+    return current, key, None
 
 
 def personal_cookies(request):
@@ -113,6 +133,11 @@ def without_cookie_vary(response):
             del response["Vary"]
 
 
+def varies_only_on_encoding(response):
+    names = {v.strip().lower() for v in response.get("Vary", "").split(",") if v.strip()}
+    return names <= {"accept-encoding"}
+
+
 class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -123,13 +148,10 @@ class PageCacheMiddleware:
             if not response.has_header("Cache-Control") and not is_admin_path(request.path_info):
                 patch_cache_control(response, private=True, no_cache=True)
             return response
-        prefix = key_prefix()
-        key = get_cache_key(request, prefix, "GET", cache=cache)
-        if key is not None:
-            cached = cache.get(key)
-            if cached is not None:
-                cached["X-Page-Cache"] = "hit"
-                return cached
+        current, key, cached = lookup(request)
+        if cached is not None:
+            cached["X-Page-Cache"] = "hit"
+            return cached
         response = self.get_response(request)
         if cacheable_response(request, response):
             without_cookie_vary(response)
@@ -138,11 +160,10 @@ class PageCacheMiddleware:
                 patch_cache_control(response, public=True, max_age=0, s_maxage=seconds())
             else:  # the view's own lifetime (a versioned stylesheet) stands
                 patch_cache_control(response, public=True)
-            if request.method == "GET":
-                # Compressed once for all who ask alike (website/compression.py).
-                compression.encode(request, response)
-                key = learn_cache_key(request, response, seconds(), prefix, cache=cache)
-                cache.set(key, response, seconds())
+            # Compressed once for all who ask alike (website/compression.py).
+            compression.encode(request, response)
+            if request.method == "GET" and varies_only_on_encoding(response):
+                cache.set(key, (current, response), seconds())
             response["X-Page-Cache"] = "miss"
         elif not response.has_header("Cache-Control"):
             patch_cache_control(response, private=True, no_cache=True)

@@ -9,8 +9,17 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 
 from directory.models import ServiceType
+from tests.factories.impact import ImpactPageFactory
+from tests.factories.training import CoursePageFactory
 from tests.shortlisting import press
-from website.models import BrandSettings, NavigationSettings, OpenDataSettings
+from website.models import (
+    BrandSettings,
+    ContentPage,
+    HomePage,
+    NavigationSettings,
+    NewsPage,
+    OpenDataSettings,
+)
 
 
 def anonymous_get(url):
@@ -43,6 +52,27 @@ def test_a_second_visitor_gets_the_page_from_the_cache_with_cdn_headers(place):
 def test_home_directory_results_and_site_search_are_cached(place, url):
     anonymous_get(url)
     assert anonymous_get(url)["X-Page-Cache"] == "hit"
+
+
+@pytest.mark.django_db
+def test_every_kind_of_public_page_is_kept_with_cdn_headers(place):
+    course = CoursePageFactory(parent=place.get_parent(), title="Email for beginners")
+    impact = ImpactPageFactory(parent=HomePage.objects.get())
+    pages = {
+        "content": ContentPage.objects.live().first().url,
+        "news story": NewsPage.objects.live().first().url,
+        "organisation": place.get_parent().url,
+        "access point": place.url,
+        "course": course.url,
+        "impact": impact.url,
+        "open data": "/open-data/",
+    }
+    for kind, url in pages.items():
+        first, second = anonymous_get(url), anonymous_get(url)
+        control = {part.strip() for part in second["Cache-Control"].split(",")}
+        assert (first.status_code, second["X-Page-Cache"]) == (200, "hit"), kind
+        assert {"public", "s-maxage=300"} <= control, kind
+        assert "cookie" not in second.get("Vary", "").lower() and not second.cookies, kind
 
 
 @pytest.mark.django_db

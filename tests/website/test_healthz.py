@@ -36,7 +36,7 @@ def test_a_stopped_database_is_named_in_a_503(client, django_db_blocker):
 def test_an_unreachable_cache_is_named_in_a_503(client, settings):
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "website.redis_cache.SharedRedisCache",
             "LOCATION": f"redis://127.0.0.1:{closed_port()}/0",
         }
     }

@@ -89,7 +89,7 @@ def test_production_reads_database_cache_and_email_from_environment():
     assert result.stdout.split() == [
         "django.db.backends.postgresql",
         "db.internal",
-        "django.core.cache.backends.redis.RedisCache",
+        "website.redis_cache.SharedRedisCache",
         "website.outbox.OutboxEmailBackend",
         "django.core.mail.backends.smtp.EmailBackend",
         "smtp.example.org",
