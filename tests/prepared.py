@@ -86,6 +86,7 @@ def use(connection, name):
 
 def build(folder, demo):
     import factory.random
+    from django.contrib.staticfiles.storage import staticfiles_storage
     from django.core.management import call_command
     from django.db import connection
     from django.test.utils import override_settings, setup_test_environment
@@ -106,6 +107,10 @@ def build(folder, demo):
     if not demo:
         return
     wait_for(folder, STATIC_READY)
+    # Migrating may have read the manifest before the files were collected.
+    staticfiles_storage.hashed_files, staticfiles_storage.manifest_hash = (
+        staticfiles_storage.load_manifest()
+    )
     create_copy(connection, name[MIGRATED], name[FULL])
     use(connection, name[FULL])
     call_command("seed_demo", stdout=StringIO())
