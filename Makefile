@@ -60,7 +60,14 @@ format: install ## Format the code with ruff
 	$(VENV)/bin/ruff check --fix .
 
 .PHONY: bench
-bench: install assets ## Print latency percentiles and SQL queries per request for the main pages
+bench: install assets ## Latency, SQL queries and page weight in-process, then requests/s over HTTP against a bare Django view (wrk)
+	@missing=""; command -v wrk >/dev/null || missing=" wrk"; \
+	command -v redis-server >/dev/null || missing="$$missing redis-server"; \
+	if [ -n "$$missing" ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing$$missing (apt-get install)…"; \
+	    apt-get update -qq >/dev/null 2>&1 || true; \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null || true; \
+	fi
 	DJANGO_SETTINGS_MODULE=website.settings.test $(PY) -m tests.bench
 
 .PHONY: backup

@@ -1,7 +1,15 @@
 """`make bench`: latency percentiles, SQL queries and page weight for the
 public pages, in-process, on a database of realistic size: the brand site's
 bench content and a directory of BENCH_LISTINGS (10,000) synthetic listings,
-with a course for every five of them.
+with a course for every five of them. Then, over HTTP, each main page's
+requests per second against a bare Django view (tests/bench_http.py).
+
+The in-process tables measure the work behind each page, so the anonymous
+page cache (website/page_cache.py) is off for them (PAGE_CACHE_SECONDS=0);
+the caches behind it (search hits, drawn filters, open data) stay on unless
+a table says it empties them. Searches nobody has made run with the page
+cache on, as in production, where each is a miss; one small table shows
+pages answered from it.
 
 Uses DATABASE_URL when set (e.g. a PostgreSQL server), otherwise a SQLite file
 at var/bench.sqlite3. Each page gets BENCH_REQUESTS timed requests, or as many
@@ -40,10 +48,11 @@ freeze_startup_objects()
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.test.utils import CaptureQueriesContext, override_settings  # noqa: E402
 
 from directory import search_cache  # noqa: E402
-from directory.models import AccessPointPage, Postcode  # noqa: E402
+from directory.models import AccessPointPage, OrganisationPage, Postcode  # noqa: E402
+from tests import bench_http  # noqa: E402
 from training.models import CoursePage  # noqa: E402
 
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "100"))
@@ -90,6 +99,19 @@ OPEN_DATA_PATHS = [
     "/impact/",
 ]
 ASSETS = ["static/build/css/main.css", "static/build/js/app.js"]
+# Over HTTP (tests/bench_http.py): the main pages, with an organisation, an
+# access-point and a course page added by http_paths().
+HTTP_PATHS = [
+    "/",
+    "/about/",
+    "/news/",
+    "/find-help/",
+    "/find-help/?postcode=PR7+1AB&radius=5&service=free-wifi&access=step-free",
+    "/impact/",
+    "/open-data/",
+]
+# Answered from the page cache, in-process.
+PAGE_CACHE_PATHS = ["/", "/about/", "/news/", "/find-help/", HTTP_PATHS[4]]
 
 
 def percentile(samples, fraction):
@@ -118,6 +140,16 @@ def access_point_path():
     every database."""
     page = AccessPointPage.objects.live().order_by("-pk").first()
     return page.url if page else None
+
+
+def http_paths():
+    """HTTP_PATHS and one page of each kind a listing has: the first
+    organisation and course of the demo, and the last bench listing (so
+    the same pages on every database)."""
+    organisation = OrganisationPage.objects.live().order_by("pk").first()
+    course = CoursePage.objects.live().order_by("pk").first()
+    kinds = [page.url for page in (organisation, course) if page]
+    return [*HTTP_PATHS[:3], *kinds, *filter(None, [access_point_path()]), *HTTP_PATHS[3:]]
 
 
 def api_paths():
@@ -224,6 +256,9 @@ def print_page_weight(client):
 def main():
     seeded = seed()
     print(seeded)
+    missing_wrk = bench_http.wrk_missing_message()
+    if missing_wrk:
+        print(f"\n{missing_wrk} The in-process part runs first all the same.")
     client = Client(HTTP_HOST="localhost")
     paths = [*BRAND_PATHS, *DIRECTORY_PATHS, *OPEN_DATA_PATHS]
     listing = access_point_path()
@@ -235,27 +270,41 @@ def main():
         f"{REQUESTS} requests or {SECONDS_PER_PAGE:.0f} s per page after up to {WARM_UP} "
         f"warm-up requests; {machine_state()}\n"
     )
-    print_table(client, paths)
+    with override_settings(PAGE_CACHE_SECONDS=0):
+        print("Each page worked out on each request: the page cache off, the caches behind it on.")
+        print_table(client, paths)
     print(
         "\nSearches nobody made in the last five minutes: a different postcode on each "
-        "request, so the cache of hits never has them (the filters' cached HTML is used)."
+        "request, so neither the page cache nor the cache of hits has them (the filters' "
+        "cached HTML is used); the page cache on, as in production."
     )
     print_table(client, VARIED_PATHS)
-    print(
-        "\nThe same searches just after a listing is published: every cache of the search "
-        "(hits and the filters' HTML, directory/search_cache.py) emptied before each request."
-    )
-    print_table(client, DIRECTORY_PATHS, before_each=search_cache.invalidate)
-    print(
-        "\nThe Open Referral UK API (JSON KB gz in the last column): answered from its "
-        "cache, then worked out afresh (the cache generation moved on before every request)."
-    )
-    print_table(client, api_paths())
-    print_table(client, api_paths(), before_each=search_cache.invalidate)
-    print("\nThe open downloads built afresh: their cache emptied the same way.")
-    print_table(client, OPEN_DATA_PATHS[:3], before_each=search_cache.invalidate)
-    print(f"\nAfter the run: {machine_state()}")
+    with override_settings(PAGE_CACHE_SECONDS=0):
+        print(
+            "\nThe same searches just after a listing is published: every cache of the search "
+            "(hits and the filters' HTML, directory/search_cache.py) emptied before each "
+            "request; the page cache off."
+        )
+        print_table(client, DIRECTORY_PATHS, before_each=search_cache.invalidate)
+        print(
+            "\nThe Open Referral UK API (JSON KB gz in the last column), the page cache off: "
+            "answered from its own cache, then worked out afresh (the cache generation moved "
+            "on before every request)."
+        )
+        print_table(client, api_paths())
+        print_table(client, api_paths(), before_each=search_cache.invalidate)
+        print("\nThe open downloads built afresh: their cache emptied the same way.")
+        print_table(client, OPEN_DATA_PATHS[:3], before_each=search_cache.invalidate)
+    print("\nFrom the page cache (an anonymous visitor's second request for the page):")
+    print_table(client, PAGE_CACHE_PATHS)
+    print(f"\nAfter the in-process part: {machine_state()}")
     print_page_weight(client)
+    if missing_wrk:
+        raise SystemExit(f"\n{missing_wrk}")
+    pages = http_paths()
+    # The HTTP part's servers use the database from here on.
+    connection.close()
+    bench_http.run(pages, machine_state)
 
 
 if __name__ == "__main__":
