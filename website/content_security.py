@@ -3,11 +3,12 @@ admin's own looser script and style rules on /admin/ paths only (Wagtail's
 admin writes some inline scripts and styles; the public site writes none),
 and the map tiles' server allowed as an image source on the public site."""
 
+import functools
 from urllib.parse import urlsplit
 
 from csp.middleware import CSPMiddleware
 from django.conf import settings
-from django.urls import reverse
+from django.urls import get_urlconf, reverse
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
@@ -23,7 +24,15 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
 
 
 def is_admin_path(path):
-    return path.startswith(reverse("wagtailadmin_home"))
+    return path.startswith(admin_home(get_urlconf()))
+
+
+@functools.lru_cache(maxsize=8)
+def admin_home(urlconf):
+    """The admin's address, worked out once per URL configuration: asked
+    twice on every request, reversing it each time took an eighth of the
+    time a page from the page cache takes."""
+    return reverse("wagtailadmin_home", urlconf=urlconf)
 
 
 def map_tiles_origin():

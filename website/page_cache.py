@@ -118,6 +118,8 @@ def cacheable_response(request, response):
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
         return False
+    if getattr(request, "_csp_nonce", None):  # a nonce is for one visitor only
+        return False
     control = response.get("Cache-Control", "")
     if any(word in control for word in UNCACHEABLE):
         return False

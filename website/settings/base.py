@@ -71,16 +71,19 @@ MIDDLEWARE = [
     "website.healthz.HealthCheckMiddleware",
     "website.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "website.content_security.ContentSecurityPolicyMiddleware",
-    "django_permissions_policy.PermissionsPolicyMiddleware",
+    # Static files next, as WhiteNoise asks: nothing below runs for them.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages gzipped (static files come compressed from WhiteNoise, above),
     # with Django's random padding against BREACH; outside the page cache,
-    # so each answer, kept or not, is padded afresh (docs/performance.md).
+    # so each answer that is not kept is padded afresh (docs/performance.md).
     "django.middleware.gzip.GZipMiddleware",
-    # Outside sessions, CSRF and messages, so it sees every cookie they set
+    # Outside the security policies, so a kept page is kept with their
+    # headers and a visitor's request for it runs nothing below; outside
+    # sessions, CSRF and messages, so it sees every cookie they set
     # (website/page_cache.py).
     "website.page_cache.PageCacheMiddleware",
+    "website.content_security.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
