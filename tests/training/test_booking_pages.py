@@ -7,6 +7,7 @@ import re
 import pytest
 from django.core import mail
 from django.core.cache import cache
+from django.test import Client
 from django.utils import timezone
 
 from tests.factories.training import BookingFactory, CoursePageFactory, SessionFactory
@@ -270,3 +271,22 @@ def test_the_error_summary_follows_the_order_of_the_fields(client, course):
     email_input = html.split('name="email"')[1].split(">")[0]
     assert "govuk-input--error" in email_input  # the red border
     assert 'type="email"' in html.split('name="email"')[0].rsplit("<input", 1)[1]
+
+
+def test_a_booking_is_never_kept_for_another_visitor_and_places_left_update(client, course):
+    """Through the anonymous page cache (website/page_cache.py): the
+    confirmation (at its signed address, which only the booker has) is
+    never kept, and the course page everyone else gets counts the new
+    booking at once and names nobody."""
+    session = SessionFactory(page=course, capacity=3)
+    assert "3 places left" in Client().get(course.url).content.decode()
+
+    response = client.post(book_url(course, session), VALID, follow=True)
+    confirmation_url = response.redirect_chain[-1][0]
+    again = Client().get(confirmation_url)
+    course_page = Client().get(course.url).content.decode()
+
+    assert "You are booked" in response.content.decode()
+    assert "no-store" in response["Cache-Control"] and "no-store" in again["Cache-Control"]
+    assert "X-Page-Cache" not in response and "X-Page-Cache" not in again
+    assert "2 places left" in course_page and "Ann Example" not in course_page
