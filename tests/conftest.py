@@ -11,6 +11,7 @@ from tests import prepared, static_files
 from tests.database_snapshot import DatabaseSnapshot
 from website import field_cache
 from website.models import HomePage
+from website.recent_pages import RECENT
 
 PREPARED_DIR = Path(__file__).resolve().parents[1] / "var" / "test-prepared"
 CRAWL_FILE = Path(__file__).resolve().parent / "browser" / "test_crawl.py"
@@ -68,9 +69,11 @@ def pytest_runtest_makereport(item, call):
 def _empty_cache():
     """Each test starts with an empty cache: no flood counts or cached
     search hits left over from another test's (rolled back) data, and no
-    form fields drawn for another test's lists."""
+    form fields drawn for another test's lists, and no page this process
+    kept for another test (website/recent_pages.py)."""
     cache.clear()
     field_cache.MEMO.clear()
+    RECENT.clear()
 
 
 def seed_demo(*args):

@@ -35,6 +35,7 @@ from django.utils.cache import get_max_age, patch_cache_control
 
 from website import compression
 from website.content_security import is_admin_path
+from website.recent_pages import RECENT, as_response
 
 GENERATION_KEY = "page-cache:generation"
 # Cookies that make a page someone's own: a request with any of them is
@@ -83,15 +84,23 @@ def page_key(request):
 
 def lookup(request):
     """(generation, key, kept response or None), in one round trip to the
-    cache: a kept page is stored with the generation it was worked out in,
-    and is stale once the generation has moved on."""
+    shared cache: a kept page is stored with the generation it was worked
+    out in, and is stale once the generation has moved on. A page this
+    process kept lately is taken from its own memory (website/recent_pages.py)
+    when it is of the current generation; only the generation is asked for."""
     key = page_key(request)
-    found = cache.get_many([GENERATION_KEY, key])
+    held = RECENT.get(key)
+    found = cache.get_many([GENERATION_KEY] if held else [GENERATION_KEY, key])
     current = found.get(GENERATION_KEY)
     if current is None:
         current = generation()
+    if held is not None:
+        if held[0] == current:
+            return current, key, as_response(held[1])
+        found[key] = cache.get(key)  # this process's copy is stale
     kept = found.get(key)
     if kept is not None and kept[0] == current:
+        RECENT.put(key, current, kept[1], seconds())
         return current, key, kept[1]
     return current, key, None
 
@@ -166,6 +175,7 @@ class PageCacheMiddleware:
             compression.encode(request, response)
             if request.method == "GET" and varies_only_on_encoding(response):
                 cache.set(key, (current, response), seconds())
+                RECENT.put(key, current, response, seconds())
             response["X-Page-Cache"] = "miss"
         elif not response.has_header("Cache-Control"):
             patch_cache_control(response, private=True, no_cache=True)

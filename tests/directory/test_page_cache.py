@@ -8,10 +8,11 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 
-from directory.models import ServiceType
+from directory.models import AccessPointPage, ServiceType
 from tests.factories.impact import ImpactPageFactory
 from tests.factories.training import CoursePageFactory
 from tests.shortlisting import press
+from website import page_cache
 from website.models import (
     BrandSettings,
     ContentPage,
@@ -189,3 +190,19 @@ def test_a_new_open_data_licence_shows_on_the_next_request(place):
     licence.save()
 
     assert "Creative Commons Attribution 4.0" in anonymous_get("/open-data/").content.decode()
+
+
+@pytest.mark.django_db
+def test_a_change_through_another_app_server_shows_here_at_once(place):
+    """Each process answers from its own copy of a page it kept lately
+    (website/recent_pages.py) only while the shared generation is the one
+    it was kept in: another server's change moves that on."""
+    assert anonymous_get(place.url)["X-Page-Cache"] == "miss"
+    assert anonymous_get(place.url)["X-Page-Cache"] == "hit"
+    AccessPointPage.objects.filter(pk=place.pk).update(summary="Changed elsewhere")
+    page_cache._bump()  # as the other server's save did, in the shared cache
+
+    answer = anonymous_get(place.url)
+
+    assert answer["X-Page-Cache"] == "miss"
+    assert "Changed elsewhere" in answer.content.decode()
