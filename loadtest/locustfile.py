@@ -42,7 +42,10 @@ REFERRAL = {
 
 
 def new_address():
-    return f"2001:db8::{next(ADDRESSES):x}"
+    """A new simulated person's address, each in a /64 of its own: the form
+    limits count an IPv6 client by its /64 (website/form_protection.py)."""
+    number = next(ADDRESSES)
+    return f"2001:db8:{number >> 16 & 0xFFFF:x}:{number & 0xFFFF:x}::1"
 
 
 def token(response):
