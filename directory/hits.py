@@ -51,9 +51,6 @@ class HitList(Sequence):
     def __iter__(self):
         return map(Hit._make, zip(*self.columns, strict=True))
 
-    def __eq__(self, other):
-        return list(self) == list(other)
-
     def count_by_source(self):
         """{source name: how many hits}, without making a Hit of each."""
         return Counter(self.columns[0])

@@ -15,7 +15,6 @@ that plug into it and works the same when they are not installed."""
 
 import dataclasses
 import datetime
-from collections import Counter
 from typing import ClassVar
 
 from django.db import connection
@@ -374,9 +373,7 @@ def shown_sources(query, sources=None):
 
 def count_text(hits, query, sources=None):
     """'2 places and 3 courses': how many of each kind searched."""
-    counts = (
-        hits.count_by_source() if isinstance(hits, HitList) else Counter(h.source for h in hits)
-    )
+    counts = hits.count_by_source()
     parts = []
     for source in shown_sources(query, sources):
         number = counts.get(source.name, 0)

@@ -23,8 +23,9 @@ from django.utils.encoding import force_str
 
 
 class HtmlMemo:
-    """A small in-process store of drawn HTML by key, the least recently
-    used dropped first."""
+    """A small in-process store of drawn HTML (or anything else: the
+    page cache's recent pages, website/recent_pages.py) by key, the least
+    recently used dropped first."""
 
     def __init__(self, size=4000):
         self.size = size

@@ -12,11 +12,11 @@ generation is never used.
 Only pages up to MAX_BYTES are held, MAX_PAGES of them, the least recently
 used going first: at most 64 MB a process."""
 
-import threading
 import time
-from collections import OrderedDict
 
 from django.http import HttpResponse
+
+from website.field_cache import HtmlMemo
 
 MAX_PAGES = 256
 MAX_BYTES = 256 * 1024
@@ -24,36 +24,24 @@ MAX_BYTES = 256 * 1024
 
 class RecentPages:
     def __init__(self, max_pages=MAX_PAGES):
-        self.max_pages = max_pages
-        self.pages = OrderedDict()
-        self.lock = threading.Lock()
+        self.memo = HtmlMemo(size=max_pages)
 
     def get(self, key):
         """(generation, page) for this key, or None (also once it has been
         held as long as the shared cache keeps a page)."""
-        with self.lock:
-            held = self.pages.get(key)
-            if held is None:
-                return None
-            if held[2] < time.monotonic():
-                del self.pages[key]
-                return None
-            self.pages.move_to_end(key)
-            return held[:2]
+        held = self.memo.get(key)
+        if held is None or held[2] < time.monotonic():
+            return None
+        return held[:2]
 
     def put(self, key, generation, response, seconds):
         if len(response.content) > MAX_BYTES:
             return
         page = (response.status_code, list(response.items()), response.content)
-        with self.lock:
-            self.pages[key] = (generation, page, time.monotonic() + seconds)
-            self.pages.move_to_end(key)
-            while len(self.pages) > self.max_pages:
-                self.pages.popitem(last=False)
+        self.memo.set(key, (generation, page, time.monotonic() + seconds))
 
     def clear(self):
-        with self.lock:
-            self.pages.clear()
+        self.memo.clear()
 
 
 def as_response(page):
