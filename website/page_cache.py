@@ -33,7 +33,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.cache import get_max_age, patch_cache_control
 
-from website import compression
+from website import compression, generation_watch
 from website.content_security import is_admin_path
 from website.recent_pages import RECENT, as_response
 
@@ -59,10 +59,16 @@ def generation():
 
 
 def _bump():
+    WATCH.forget()
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # not set yet, or evicted: any new number will do
         cache.add(GENERATION_KEY, int(time.time() * 1000), timeout=None)
+    generation_watch.announce()
+
+
+# The generation as this process last heard it (website/generation_watch.py).
+WATCH = generation_watch.GenerationWatch(read_generation=generation)
 
 
 def content_changed():
@@ -87,9 +93,14 @@ def lookup(request):
     shared cache: a kept page is stored with the generation it was worked
     out in, and is stale once the generation has moved on. A page this
     process kept lately is taken from its own memory (website/recent_pages.py)
-    when it is of the current generation; only the generation is asked for."""
+    when it is of the current generation: as announced to this process
+    (website/generation_watch.py), else as Redis says when asked."""
     key = page_key(request)
     held = RECENT.get(key)
+    if held is not None:
+        known = WATCH.current()
+        if held[0] == known:  # announced changes only: no round trip
+            return known, key, as_response(held[1])
     found = cache.get_many([GENERATION_KEY] if held else [GENERATION_KEY, key])
     current = found.get(GENERATION_KEY)
     if current is None:
