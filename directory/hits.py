@@ -29,15 +29,23 @@ FIELDS = len(Hit._fields)
 
 
 class HitList(Sequence):
-    """Hits in order, held as one list per field of `Hit`."""
+    """Hits in order, held as one list per field of `Hit`.
 
-    def __init__(self, hits=()):
+    With `counts` ({source: (hits with a distance, hits without)}), it holds
+    only the first of a search's hits (directory/search.py, `upto`) and
+    counts all of them: its length is the number of hits in all, and only
+    the first can be read."""
+
+    def __init__(self, hits=(), counts=None):
         hits = list(hits)
         self.columns = [list(column) for column in zip(*hits, strict=True)] or [
             [] for _ in range(FIELDS)
         ]
+        self.counts = counts
 
     def __len__(self):
+        if self.counts is not None:
+            return sum(sum(pair) for pair in self.counts.values())
         return len(self.columns[0])
 
     def __getitem__(self, index):
@@ -53,10 +61,14 @@ class HitList(Sequence):
 
     def count_by_source(self):
         """{source name: how many hits}, without making a Hit of each."""
+        if self.counts is not None:
+            return Counter({name: sum(pair) for name, pair in self.counts.items() if sum(pair)})
         return Counter(self.columns[0])
 
     def any_distance(self, present=True):
         """Whether any hit has a distance (or, with present=False, lacks one)."""
+        if self.counts is not None:
+            return any(pair[0 if present else 1] for pair in self.counts.values())
         distances = self.columns[3]
         if present:
             return any(distance is not None for distance in distances)

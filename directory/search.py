@@ -8,14 +8,15 @@ queries however many listings match:
 2. only the hits on the page being shown are loaded as full pages, with
    their related rows prefetched.
 
-Listing types plug in as sources: access points are one, defined here.
+Listing types plug in as sources: access points are one, defined here (what
+a results card shows of a place is in results.py; the sentences about the
+results in search_texts.py).
 Another app adds its own with `register()` from its AppConfig.ready()
 (training adds courses that way), so this module never imports the apps
 that plug into it and works the same when they are not installed."""
 
 import dataclasses
 import datetime
-from typing import ClassVar
 
 from django.db import connection
 from django.db.models import Prefetch, Q
@@ -24,6 +25,8 @@ from directory import geo, search_cache
 from directory.hits import Hit, HitList
 from directory.hours import DAY_NAMES
 from directory.models import AccessPointPage, OpeningHours, ServiceType
+from directory.nearest import MAX_MILES, nearest
+from directory.results import CARD_FIELDS, Result, services_shown
 from directory.rows import plain_rows
 from website.forms import search_words
 
@@ -83,70 +86,6 @@ class DirectoryQuery:
             return True
         others = [other for other in ONLY_FOR if other != kind and self.allows(other)]
         return not any(self.narrows_to(other) for other in others)
-
-
-def describe_distance(miles, approximate=False):
-    """'3.4 miles'; rounded to whole miles where the exact address is hidden."""
-    if miles is None:
-        return ""
-    if approximate:
-        return f"about {max(1, round(miles))} miles"
-    if miles < 0.1:
-        return "less than 0.1 miles"
-    return f"{miles:.1f} miles"
-
-
-@dataclasses.dataclass
-class Result:
-    """One place as a results page shows it. Every source's results have a
-    `kind`, a `page`, a `template` that draws them as a card and a
-    `map_position` (None keeps them off the map)."""
-
-    template: ClassVar[str] = "directory/includes/result.html"
-
-    kind: str
-    page: object
-    distance_miles: float | None
-    hours_today: str
-    open_now: bool
-    key_services: list
-    # "Today", or the day the visitor filtered for (hours_today are then
-    # that day's, and open_now is left out).
-    hours_label: str = "Today"
-
-    @property
-    def distance_text(self):
-        return describe_distance(self.distance_miles, approximate=self.page.hide_address)
-
-    @property
-    def map_position(self):
-        """Only places whose exact address is public go on a map."""
-        if self.page.hide_address or self.page.latitude is None:
-            return None
-        return (self.page.latitude, self.page.longitude)
-
-
-# What a results card shows (templates/directory/includes/result.html), and
-# what its link needs: reading only these makes each of the twenty pages on a
-# results page cheaper to load. A field left out here costs a query per card,
-# which the query-count tests catch.
-CARD_FIELDS = (
-    "title",
-    "url_path",
-    "depth",
-    "path",
-    "locale_id",
-    "summary",
-    "address_line_1",
-    "address_line_2",
-    "town",
-    "postcode",
-    "area",
-    "hide_address",
-    "latitude",
-    "longitude",
-    "temporarily_closed",
-)
 
 
 def _subset(pks_query):
@@ -213,12 +152,17 @@ class AccessPointSource:
             )
         return pages
 
-    def hits(self, query, now):
+    def _searched(self, query, now):
+        """(matching pages, {pk: rank} or None): the filters, and the words."""
         pages = self.matching(query, now).order_by()
         ranks = None
         if query.text:
             ranks = text_ranks(AccessPointPage, query.text)
             pages = pages.filter(pk__in=list(ranks))
+        return pages, ranks
+
+    def hits(self, query, now):
+        pages, ranks = self._searched(query, now)
         if not query.location:
             return [
                 Hit(self.name, pk, title, None, ranks[pk] if ranks else 0)
@@ -227,6 +171,12 @@ class AccessPointSource:
         rows = plain_rows(
             pages.values_list("pk", "title", "latitude", "longitude", "hide_address", "postcode")
         )
+        return self._measured(rows, query, ranks)
+
+    def _measured(self, rows, query, ranks):
+        """Hits for these rows (pk, title, latitude, longitude, hide_address,
+        postcode), each measured in Python from the postcode (a hidden
+        address from its district's centre), those out of reach left out."""
         hidden = [postcode for *_, hide, postcode in rows if hide]
         districts = geo.district_centres(hidden) if hidden else {}
         origin = (query.location.latitude, query.location.longitude)
@@ -243,6 +193,20 @@ class AccessPointSource:
                     continue
             hits.append(Hit(self.name, pk, title, distance, ranks[pk] if ranks else 0))
         return hits
+
+    def nearest(self, query, now, limit):
+        """(how many match, their first `limit` hits in the search's order)
+        for a search within a radius (see directory/nearest.py). Places with
+        a hidden address are few and measured from their district, so they
+        are measured in Python; the database orders and counts the rest."""
+        pages, ranks = self._searched(query, now)
+        count, first, hidden_rows = nearest(pages, query.location, query.radius_miles, limit)
+        hidden = self._measured(hidden_rows, query, ranks)
+        shown = [
+            Hit(self.name, pk, title, miles, ranks[pk] if ranks else 0)
+            for pk, title, miles in first
+        ]
+        return count + len(hidden), shown + hidden
 
     def results(self, hits, query, now):
         pages = (
@@ -274,13 +238,6 @@ class AccessPointSource:
                 )
             )
         return results
-
-
-def services_shown(services, chosen, limit=4):
-    """A card's first few services, those the visitor chose first, so a
-    ticked service is never the one cut off."""
-    ordered = sorted(services, key=lambda service: service.slug not in chosen)
-    return ordered[:limit]
 
 
 def opening_filter(query):
@@ -352,55 +309,40 @@ def order_hits(hits, query, source_order=()):
     return sorted(hits, key=title)
 
 
-def find_hits(query, now, sources=None):
+def find_hits(query, now, sources=None, upto=None):
     """Every matching listing, in the order shown (cached for a few
-    minutes, see search_cache.py)."""
+    minutes, see search_cache.py). With `upto`, a search within a radius
+    holds only its first `upto` hits, and how many there are in all: what
+    a results page needs (see directory/nearest.py)."""
     sources = sources or SOURCES
+    names = [source.name for source in sources]
+    if not (upto and query.location and query.radius_miles and query.radius_miles <= MAX_MILES):
+        upto = None
 
     def find():
-        hits = []
+        hits, counts = [], {}
         for source in sources:
-            if query.shows(source.name):
-                hits.extend(source.hits(query, now))
-        return HitList(order_hits(hits, query, [source.name for source in sources]))
+            if not query.shows(source.name):
+                continue
+            if upto and hasattr(source, "nearest"):
+                # The first `upto` with a distance, and every one without.
+                count, found = source.nearest(query, now, upto)
+            else:
+                found = source.hits(query, now)
+                count = len(found)
+            without = sum(hit.distance_miles is None for hit in found)
+            counts[source.name] = (count - without, without)
+            hits.extend(found)
+        ordered = order_hits(hits, query, names)
+        if upto is None:
+            return HitList(ordered)
+        return HitList(ordered[:upto], counts=counts)
 
-    return search_cache.cached_hits(query, now, sources, find)
+    return search_cache.cached_hits(query, now, sources, find, upto=upto)
 
 
 def shown_sources(query, sources=None):
     return [source for source in sources or SOURCES if query.shows(source.name)]
-
-
-def count_text(hits, query, sources=None):
-    """'2 places and 3 courses': how many of each kind searched."""
-    counts = hits.count_by_source()
-    parts = []
-    for source in shown_sources(query, sources):
-        number = counts.get(source.name, 0)
-        parts.append(f"{number} {source.name if number == 1 else source.plural}")
-    return " and ".join(parts)
-
-
-def narrowing_text(query, sources=None):
-    """Why a kind of listing the listing-type filter allows is not shown
-    (see DirectoryQuery.shows), or ''."""
-    sources = sources or SOURCES
-    left_out = [s.plural for s in sources if query.allows(s.name) and not query.shows(s.name)]
-    shown = [source.plural for source in shown_sources(query, sources)]
-    if not left_out or not shown:
-        return ""
-    return (
-        f"{' and '.join(left_out).capitalize()} are not shown because the filters you "
-        f"chose are for {' and '.join(shown)} only."
-    )
-
-
-def no_results_text(query, sources=None):
-    """'No places match your search. No courses do either.'"""
-    plurals = [source.plural for source in shown_sources(query, sources)] or ["listings"]
-    return " ".join(
-        [f"No {plurals[0]} match your search.", *(f"No {p} do either." for p in plurals[1:])]
-    )
 
 
 def load_results(hits, query, now, sources=None):

@@ -59,7 +59,7 @@ def invalidate():
     transaction.on_commit(_bump)
 
 
-def key_for(query, now, sources):
+def key_for(query, now, sources, upto=None):
     moment = now.strftime("%Y-%m-%d")
     if query.open_now or query.starts_within_days is not None:
         moment = now.strftime("%Y-%m-%dT%H:%M")
@@ -68,14 +68,17 @@ def key_for(query, now, sources):
             dataclasses.astuple(query),
             moment,
             [source.name for source in sources],
+            upto,
         )
     )
     digest = hashlib.sha256(parts.encode()).hexdigest()[:32]
     return f"directory:search:hits:{generation()}:{digest}"
 
 
-def cached_hits(query, now, sources, find):
-    key = key_for(query, now, sources)
+def cached_hits(query, now, sources, find, upto=None):
+    """The hits `find()` gives, kept for HITS_SECONDS. `upto` says how many
+    of them it holds (None: all), so a page further on is found afresh."""
+    key = key_for(query, now, sources, upto)
     hits = cache.get(key)
     if hits is None:
         hits = find()

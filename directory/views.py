@@ -12,16 +12,13 @@ from django.utils import timezone
 from directory import coverage, shortlist
 from directory.forms import DirectorySearchForm, ProblemReportForm, ShortlistEmailForm
 from directory.notifications import problem_reported
-from directory.search import (
-    count_text,
-    find_hits,
-    load_results,
-    narrowing_text,
-    no_results_text,
-)
+from directory.search import find_hits, load_results
+from directory.search_texts import count_text, narrowing_text, no_results_text
 from website.form_protection import over_limit
 
 RESULTS_PER_PAGE = 20
+# Deeper than this, a search's hits are all worked out (see hits_needed).
+DEEPEST_BOUNDED_PAGE = 50
 
 
 def map_settings():
@@ -57,13 +54,22 @@ def map_markers(results, first_number=1):
     ]
 
 
+def hits_needed(page):
+    """How many of a search's first hits the asked-for page of results
+    shows, at most; None for all of them (the last page, or a deep one)."""
+    number = int(page) if page and page.isdigit() else 1
+    if page == "last" or number > DEEPEST_BOUNDED_PAGE:
+        return None
+    return max(number, 1) * RESULTS_PER_PAGE
+
+
 def directory_search_context(request, index_page):
     # Always bound: every field is optional, so an empty query is valid and
     # lists everything.
     form = DirectorySearchForm(request.GET)
     now = timezone.localtime()
     query = form.directory_query()
-    hits = find_hits(query, now)
+    hits = find_hits(query, now, upto=hits_needed(request.GET.get("page")))
     results_page = Paginator(hits, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     results = load_results(list(results_page.object_list), query, now)
     return {

@@ -26,8 +26,9 @@ from django.db.models import Q
 
 from directory import geo
 from directory import search as directory_search
+from directory.results import describe_distance
 from directory.rows import plain_rows
-from directory.search import Hit, describe_distance, text_ranks
+from directory.search import Hit, text_ranks
 from training.models import CoursePage, Session, SkillArea
 
 

@@ -33,11 +33,18 @@ SAME_QUERIES = [
 
 
 def site_search(client, params):
-    """The listings the site's results pages show, in order, as API ids."""
-    response = client.get(f"/find-help/?{urlencode(params)}")
-    assert response.status_code == 200
-    hits = response.context["results_page"].paginator.object_list
-    return [ids.service(hit.source, hit.pk) for hit in hits]
+    """The listings the site's results pages show, page after page, in
+    order, as API ids."""
+    found, page = [], 1
+    while True:
+        response = client.get(f"/find-help/?{urlencode({**params, 'page': page})}")
+        assert response.status_code == 200
+        results_page = response.context["results_page"]
+        found += [ids.service(hit.source, hit.pk) for hit in results_page.object_list]
+        if not results_page.has_next():
+            assert len(found) == results_page.paginator.count
+            return found
+        page += 1
 
 
 def api_search(client, path, params):
