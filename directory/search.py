@@ -209,18 +209,22 @@ class AccessPointSource:
         return count + len(hidden), shown + hidden
 
     def results(self, hits, query, now):
+        day = now.weekday() if query.weekday is None else query.weekday
+        label = "Today" if day == now.weekday() else DAY_NAMES[day]
+        # A card shows the hours of one day and whether the place is open now:
+        # only those days' openings are read (a place open every day has a
+        # dozen rows a week).
+        days = {day, now.weekday()}
         pages = (
             AccessPointPage.objects.filter(pk__in=[hit.pk for hit in hits])
             .only(*CARD_FIELDS)
             .select_related("area", "area__parent")
             .prefetch_related(
                 Prefetch("services", queryset=ServiceType.objects.only("name", "slug")),
-                "opening_hours",
+                Prefetch("opening_hours", queryset=OpeningHours.objects.filter(weekday__in=days)),
             )
         )
         by_pk = {page.pk: page for page in pages}
-        day = now.weekday() if query.weekday is None else query.weekday
-        label = "Today" if day == now.weekday() else DAY_NAMES[day]
         results = []
         for hit in hits:
             page = by_pk.get(hit.pk)
