@@ -22,7 +22,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from directory import demo, demo_content
+from directory import demo, demo_content, place_rows
 from directory.models import (
     AccessibilityFeature,
     AccessPointPage,
@@ -151,6 +151,8 @@ def seed(listings, stdout):
                 if listing_slug(n) not in have
             ]
             PageRows(organisation, places).insert()
+            # Written without saving each page: their search rows likewise.
+            place_rows.refresh([place.page.pk for place in places])
             added += len(places)
     seconds = time.perf_counter() - started
     stdout.write(

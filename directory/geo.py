@@ -175,6 +175,12 @@ def locate(text: str) -> Location:
     )
 
 
+def district_of(postcode):
+    """The district part of a stored postcode ("PR7" of "PR7 1DP"), without
+    checking it (outward_code checks)."""
+    return (postcode or "").strip().upper().split(" ")[0]
+
+
 def measured_point(latitude, longitude, hide_address, postcode, districts):
     """Where a place is measured from for filtering, ordering and the
     distance shown: its own point, or, when its address is hidden, the
@@ -183,7 +189,7 @@ def measured_point(latitude, longitude, hide_address, postcode, districts):
     {district: (latitude, longitude)} from `district_centres`."""
     if not hide_address or latitude is None:
         return latitude, longitude
-    district = (postcode or "").strip().upper().split(" ")[0]
+    district = district_of(postcode)
     if district in districts:
         return districts[district]
     # A district we hold no centre for: a point on a grid of about 7 miles.
@@ -194,7 +200,7 @@ def district_centres(postcodes):
     """{district: (latitude, longitude)} for the districts of `postcodes`."""
     from directory.models import PostcodeDistrict
 
-    districts = {(p or "").strip().upper().split(" ")[0] for p in postcodes if p}
+    districts = {district_of(postcode) for postcode in postcodes if postcode}
     rows = PostcodeDistrict.objects.filter(pk__in=districts).values_list(
         "pk", "latitude", "longitude"
     )

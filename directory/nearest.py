@@ -6,7 +6,10 @@ time in proportion to the directory (about 2,500 rows for a postcode search
 at 10,000 listings, ten times as many at 100,000). Here the database orders
 the rows and counts them, and Python measures only the rows it returns.
 
-The database has no trigonometry on SQLite, so it orders by plain arithmetic:
+PostgreSQL orders and bounds rows by the haversine that geo.distance_miles
+works distances out from, so its answer is exact. SQLite has no
+trigonometry (Django's functions for it call Python for every row), so there
+the database orders by plain arithmetic:
 the squared distance on a flat map at the two points' middle latitude (an
 equirectangular projection). Within 20 miles that is within 0.0005% of the
 great-circle distance (`geo.distance_miles`) that residents are shown, so it
@@ -22,9 +25,9 @@ row would give (tests/directory/test_nearest.py compares the two)."""
 
 from math import cos, degrees, radians, sin
 
-from django.db.models import Case, Count, ExpressionWrapper, F, FloatField, Q, Sum, Value, When
-from django.db.models.expressions import Window
-from django.db.models.functions import RowNumber
+from django.db import connection
+from django.db.models import Count, ExpressionWrapper, F, FloatField, Q, Value
+from django.db.models.functions import Cos, Power, Radians, Sin
 
 from directory import geo
 from directory.rows import plain_rows
@@ -38,7 +41,7 @@ RING = 1e-4
 MAX_MILES = 20
 # Rows read past the first `limit`, to see whether near-ties run past them.
 EXTRA = 5
-COLUMNS = ("pk", "title", "latitude", "longitude", "hide_address", "postcode", "offset")
+COLUMNS = ("pk", "title", "latitude", "longitude", "offset")
 
 
 def squared_offset(latitude, longitude):
@@ -51,65 +54,73 @@ def squared_offset(latitude, longitude):
     return ExpressionWrapper(north * north + east * east, output_field=FloatField())
 
 
-def nearest(pages, location, radius_miles, limit):
-    """(count, first, hidden) for a search within a radius: how many of
-    `pages` with a public address lie within the radius of `location`; the
-    first `limit` of them, nearest first (ties by title), as (pk, title,
-    miles); and every page with a hidden address, as (pk, title, latitude,
-    longitude, hide_address, postcode) rows for the caller to measure from
-    their districts. One query, and one more in the rare case that a row
-    lies on the edge of the radius or near-ties run past the first rows."""
-    origin = (location.latitude, location.longitude)
+def haversine(latitude, longitude):
+    """The haversine of the angle between this point and each row's: the h
+    of geo.distance_miles, so it orders and bounds rows exactly as the
+    distances shown do (PostgreSQL has the trigonometry built in)."""
+    half_north = Sin(Radians(F("latitude") - Value(latitude)) / Value(2.0))
+    half_east = Sin(Radians(F("longitude") - Value(longitude)) / Value(2.0))
+    return ExpressionWrapper(
+        Power(half_north, 2)
+        + Value(cos(radians(latitude))) * Cos(Radians(F("latitude"))) * Power(half_east, 2),
+        output_field=FloatField(),
+    )
+
+
+def measure(location, radius_miles):
+    """(expression, inner, outer, ties): what the database orders rows by,
+    the values below which a row is surely within the radius and above
+    which it surely is not, and how much further a row may be and still be
+    as near as another. Exact on PostgreSQL, flat elsewhere (see above)."""
+    if connection.vendor == "postgresql":
+        bound = sin(radius_miles / geo.EARTH_RADIUS_MILES / 2) ** 2
+        return haversine(location.latitude, location.longitude), bound, bound, 1e-12
     reach = degrees(radius_miles / geo.EARTH_RADIUS_MILES)
     inner, outer = (reach * (1 - RING)) ** 2, (reach * (1 + RING)) ** 2
-    candidates = (
-        pages.annotate(offset=squared_offset(*origin))
-        .filter(
-            Q(hide_address=True)
-            | Q(latitude__isnull=False, longitude__isnull=False, offset__lte=outer)
-        )
+    return squared_offset(location.latitude, location.longitude), inner, outer, 4 * RING
+
+
+def nearest(places, location, radius_miles, limit):
+    """(count, first): how many of `places` (a queryset of search rows,
+    directory/models/place_rows.py, each with the point it is measured
+    from) lie within the radius of `location`, and the first `limit` of
+    them, nearest first (ties by title), as (pk, title, miles). Two queries,
+    and one more in the rare case that a row lies on the edge of the radius
+    or near-ties run past the first rows read."""
+    origin = (location.latitude, location.longitude)
+    expression, inner, outer, ties = measure(location, radius_miles)
+    rows = (
+        places.filter(latitude__isnull=False, longitude__isnull=False)
+        .annotate(offset=expression)
+        .filter(offset__lte=outer)
         .order_by()
     )
-    by_kind = {"partition_by": [F("hide_address")]}
-    rows = plain_rows(
-        candidates.annotate(
-            nth=Window(RowNumber(), order_by=[F("offset").asc(), F("pk").asc()], **by_kind),
-            in_reach=Window(Count("pk"), **by_kind),
-            on_edge=Window(Sum(Case(When(offset__gt=inner, then=1), default=0)), **by_kind),
-        )
-        .filter(Q(hide_address=True) | Q(nth__lte=limit + EXTRA))
-        .values_list(*COLUMNS, "in_reach", "on_edge")
-    )
-    hidden = [row[:6] for row in rows if row[4]]
-    placed = sorted((row for row in rows if not row[4]), key=lambda row: (row[6], row[0]))
-    if not placed:
-        return 0, [], hidden
-    public = candidates.filter(hide_address=False)
 
     def within(latitude, longitude):
         return geo.distance_miles(*origin, latitude, longitude) <= radius_miles
 
-    count, on_edge = placed[0][7], placed[0][8]
-    if on_edge:
-        edge = plain_rows(public.filter(offset__gt=inner).values_list("latitude", "longitude"))
-        count += sum(within(*point) for point in edge) - on_edge
-    first = [row[:7] for row in placed]
+    counted = rows.aggregate(every=Count("pk"), inside=Count("pk", filter=Q(offset__lte=inner)))
+    count = counted["inside"]
+    if counted["every"] > count:
+        edge = plain_rows(rows.filter(offset__gt=inner).values_list("latitude", "longitude"))
+        count += sum(within(*point) for point in edge)
+    first = plain_rows(rows.order_by("offset", "pk").values_list(*COLUMNS)[: limit + EXTRA])
     if len(first) > limit:
         # Rows as far as the last one shown (or nearly: the flat distance
         # may put them a hair further) may run past those read.
-        last = first[limit - 1][6]
-        bound = last * (1 + 2 * RING) ** 2 + 1e-12
-        if first[-1][6] <= bound:
+        last = first[limit - 1][-1]
+        bound = last * (1 + ties) + 1e-15
+        if first[-1][-1] <= bound:
             seen = [row[0] for row in first]
             first += plain_rows(
-                public.filter(offset__gte=last, offset__lte=bound)
+                rows.filter(offset__gte=last, offset__lte=bound)
                 .exclude(pk__in=seen)
                 .values_list(*COLUMNS)
             )
     measured = []
-    for pk, title, latitude, longitude, *_ in first:
+    for pk, title, latitude, longitude, _ in first:
         miles = geo.distance_miles(*origin, latitude, longitude)
         if miles <= radius_miles:
             measured.append((pk, title, miles))
     measured.sort(key=lambda row: (row[2], row[1].lower(), row[0]))
-    return count, measured[:limit], hidden
+    return count, measured[:limit]

@@ -13,6 +13,7 @@ from itertools import islice
 
 from django.db import transaction
 
+from directory import place_rows, search_cache
 from directory.models import Postcode, PostcodeDistrict
 
 BATCH_SIZE = 5000
@@ -43,5 +44,11 @@ def store_postcodes(rows: Iterable[tuple[str, str, float, float]]) -> int:
 
 
 def store_districts(rows: Iterable[tuple[str, float, float]]) -> int:
-    """Upsert (district, latitude, longitude) rows; returns how many."""
-    return _upsert(PostcodeDistrict, rows, ["district", "latitude", "longitude"])
+    """Upsert (district, latitude, longitude) rows; returns how many. Places
+    with a hidden address are measured from these centres, so their search
+    rows are worked out again (directory/place_rows.py) and cached searches
+    forgotten."""
+    stored = _upsert(PostcodeDistrict, rows, ["district", "latitude", "longitude"])
+    place_rows.refresh_hidden()
+    search_cache.invalidate()
+    return stored

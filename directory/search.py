@@ -26,6 +26,7 @@ from directory.hits import Hit, HitList
 from directory.hours import DAY_NAMES
 from directory.models import AccessPointPage, OpeningHours, ServiceType
 from directory.nearest import MAX_MILES, nearest
+from directory.place_filters import matching_rows, opening_filter
 from directory.results import CARD_FIELDS, Result, services_shown
 from directory.rows import plain_rows
 from website.forms import search_words
@@ -191,22 +192,24 @@ class AccessPointSource:
                 distance = geo.distance_miles(*origin, latitude, longitude)
                 if query.radius_miles and distance > query.radius_miles:
                     continue
+            elif query.radius_miles:
+                continue  # nowhere to measure from: not known to be in reach
             hits.append(Hit(self.name, pk, title, distance, ranks[pk] if ranks else 0))
         return hits
 
     def nearest(self, query, now, limit):
         """(how many match, their first `limit` hits in the search's order)
-        for a search within a radius (see directory/nearest.py). Places with
-        a hidden address are few and measured from their district, so they
-        are measured in Python; the database orders and counts the rest."""
-        pages, ranks = self._searched(query, now)
-        count, first, hidden_rows = nearest(pages, query.location, query.radius_miles, limit)
-        hidden = self._measured(hidden_rows, query, ranks)
-        shown = [
+        for a search within a radius: the database orders and counts the
+        places' search rows (directory/models/place_rows.py), each holding
+        the point it is measured from (see directory/nearest.py)."""
+        ranks = text_ranks(AccessPointPage, query.text) if query.text else None
+        rows = matching_rows(query, now, ranks)
+        count, first = nearest(rows, query.location, query.radius_miles, limit)
+        hits = [
             Hit(self.name, pk, title, miles, ranks[pk] if ranks else 0)
             for pk, title, miles in first
         ]
-        return count + len(hidden), shown + hidden
+        return count, hits
 
     def results(self, hits, query, now):
         day = now.weekday() if query.weekday is None else query.weekday
@@ -242,21 +245,6 @@ class AccessPointSource:
                 )
             )
         return results
-
-
-def opening_filter(query):
-    """The opening sessions that the day and times of day asked for, all
-    on one session (a Monday opening from 10am, not a Monday opening and
-    a Tuesday one from 10am); None when none is asked for. Appointment-only
-    sessions have no times, so times leave them out."""
-    conditions = Q()
-    if query.weekday is not None:
-        conditions &= Q(weekday=query.weekday)
-    if query.starts_from is not None:
-        conditions &= Q(by_appointment=False, opens__gte=query.starts_from)
-    if query.ends_by is not None:
-        conditions &= Q(by_appointment=False, closes__lte=query.ends_by)
-    return conditions or None
 
 
 SOURCES = [AccessPointSource()]

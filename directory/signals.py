@@ -10,9 +10,10 @@ would unlink the group.
 from django.contrib.auth.models import Group
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
-from wagtail.signals import page_unpublished
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_unpublished, post_page_move
 
-from directory import search_cache
+from directory import place_rows, search_cache
 from directory.models import (
     AccessibilityFeature,
     AccessPointPage,
@@ -72,4 +73,29 @@ def remove_editors_group(sender, instance, **kwargs):
 def listings_changed(sender, **kwargs):
     """Cached search hits and filters, and the open downloads, go stale when
     a listing, or a list the filters offer, changes (search_cache.py)."""
+    search_cache.invalidate()
+
+
+@receiver(page_unpublished)
+def unlisted(sender, instance, **kwargs):
+    """An unpublished place leaves the search rows (directory/place_rows.py)."""
+    if isinstance(instance, AccessPointPage):
+        place_rows.refresh([instance.pk])
+
+
+@receiver(post_page_move)
+def moved(sender, instance, **kwargs):
+    """Places moved, or moved with a section, may have come under a
+    privacy restriction or out of one."""
+    place_rows.refresh_below(instance)
+    search_cache.invalidate()
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def privacy_changed(sender, instance, **kwargs):
+    """Places at or below a page made private (or public again)."""
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None:
+        place_rows.refresh_below(page)
     search_cache.invalidate()

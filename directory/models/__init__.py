@@ -3,6 +3,7 @@ from directory.referrals.models import Referral, ReferralEvent, RoutingRule
 from .access_points import AccessPointPage, OpeningHours
 from .feedback import ListingNote, ProblemReport
 from .organisations import DirectoryIndexPage, OrganisationPage
+from .place_rows import PlaceRow
 from .postcodes import Postcode, PostcodeDistrict
 from .taxonomy import AccessibilityFeature, Area, Language, ServiceType
 
@@ -15,6 +16,7 @@ __all__ = [
     "ListingNote",
     "OpeningHours",
     "OrganisationPage",
+    "PlaceRow",
     "Postcode",
     "PostcodeDistrict",
     "ProblemReport",

@@ -16,7 +16,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from directory import geo, hours, shortlist
+from directory import geo, hours, place_rows, shortlist
 
 STALE_AFTER_DAYS = 183  # about six months
 
@@ -154,6 +154,7 @@ class AccessPointPage(RoutablePageMixin, Page):
         indexing, which would otherwise leave search a save behind."""
         result = super().save(*args, **kwargs)
         index.insert_or_update_object(self)
+        place_rows.refresh([self.pk])  # likewise the search row
         return result
 
     def clean(self):
