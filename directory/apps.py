@@ -9,10 +9,6 @@ class DirectoryConfig(AppConfig):
         # Each new organisation gets its editors group (see permissions.py).
         from directory import signals  # noqa: F401
 
-        # The open-data API: access points as services, what else forgets
-        # its cached answers, and a check of its id namespace.
-        from directory.api import checks, places, receivers  # noqa: F401
-
         # The referral inbox and routing rules in the admin.
         from directory.referrals import admin  # noqa: F401
 

@@ -6,9 +6,10 @@ class TrainingConfig(AppConfig):
     verbose_name = "Courses and bookings"
 
     def ready(self):
-        # Courses join the directory search, its open-data API and its open
-        # downloads; published courses fill places.
-        from training import open_data, oruk, receivers, search  # noqa: F401
+        # Courses join the directory search and its open downloads;
+        # published courses fill places. (The open-data API's courses are
+        # openreferral/courses.py.)
+        from training import open_data, receivers, search  # noqa: F401
 
     # Data protection (see website/personal_data.py).
     def personal_data(self, email):

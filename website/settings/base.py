@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "training",
     "champions",
     "impact",
+    "openreferral",
     # Admin sign-in lockout and two-step verification (website/settings/security.py).
     "axes",
     "django_otp",

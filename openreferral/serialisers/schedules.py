@@ -5,8 +5,8 @@ docs/oruk-api.md for why no UTC offset is given."""
 from django.utils import timezone
 
 from directory import hours
-from directory.api import ids
-from directory.api.serialisers.common import compact, date_text, time_text
+from openreferral import ids
+from openreferral.serialisers.common import compact, date_text, time_text
 
 # RFC 5545 BYDAY codes, Monday first as in directory.hours.
 DAY_CODES = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]

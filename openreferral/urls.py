@@ -2,7 +2,7 @@
 
 from django.urls import path, re_path
 
-from directory.api import views
+from openreferral import views
 
 app_name = "oruk"
 

@@ -1,4 +1,4 @@
-"""The UK profile's JSON Schemas (directory/api/uk_profile/schema, copies of
+"""The UK profile's JSON Schemas (openreferral/uk_profile/schema, copies of
 OpenReferralUK/uk-profile's), as Draft 2020-12 validators with their
 formats checked (uuid, email, uri, date-time).
 
@@ -15,7 +15,7 @@ from jsonschema import Draft202012Validator
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
-SCHEMA_DIR = Path(__file__).resolve().parents[3] / "directory" / "api" / "uk_profile" / "schema"
+SCHEMA_DIR = Path(__file__).resolve().parents[2] / "openreferral" / "uk_profile" / "schema"
 UPSTREAM = "https://raw.githubusercontent.com/openreferral/uk-profile/main/schema/"
 FORMATS = Draft202012Validator.FORMAT_CHECKER
 

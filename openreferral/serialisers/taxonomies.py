@@ -1,8 +1,8 @@
 """Taxonomies, taxonomy terms, and attributes (a term describing a service
 or a location)."""
 
-from directory.api import ids
-from directory.api.serialisers.common import compact
+from openreferral import ids
+from openreferral.serialisers.common import compact
 
 
 def taxonomy_json(taxonomy, context, terms=None):

@@ -13,14 +13,14 @@ from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from wagtail.models import Page
 
-from directory.api import caching, ids, listings, lookup, openapi, taxonomies
-from directory.api.errors import ApiError, not_found
-from directory.api.kinds import KINDS, ApiContext
-from directory.api.pagination import page_of, with_contents
-from directory.api.params import LocationParams, PageParams, ServiceParams, TaxonomyParams
-from directory.api.serialisers.organisations import organisation_full, organisation_summary
-from directory.api.serialisers.services import service_at_location
-from directory.api.serialisers.taxonomies import taxonomy_json, term_json
+from openreferral import caching, ids, listings, lookup, openapi, taxonomies
+from openreferral.errors import ApiError, not_found
+from openreferral.kinds import KINDS, ApiContext
+from openreferral.pagination import page_of, with_contents
+from openreferral.params import LocationParams, PageParams, ServiceParams, TaxonomyParams
+from openreferral.serialisers.organisations import organisation_full, organisation_summary
+from openreferral.serialisers.services import service_at_location
+from openreferral.serialisers.taxonomies import taxonomy_json, term_json
 
 JSON = "application/json"
 

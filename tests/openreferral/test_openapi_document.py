@@ -7,8 +7,8 @@ import json
 from jsonschema import Draft202012Validator
 from referencing.jsonschema import DRAFT202012
 
-from directory.api import openapi
-from tests.directory.api import profile
+from openreferral import openapi
+from tests.openreferral import profile
 
 SERVED = "https://example.invalid/api/oruk/openapi.json"
 

@@ -1,10 +1,10 @@
 """What every kind of service shares: the one-to-one fields, contacts,
 cost options, languages and the service_at_location wrapper. The kinds
-(places.py, training/oruk.py) add what is their own."""
+(places.py, courses.py) add what is their own."""
 
-from directory.api import ids
-from directory.api.serialisers.common import compact, datetime_text
-from directory.api.serialisers.organisations import organisation_summary
+from openreferral import ids
+from openreferral.serialisers.common import compact, datetime_text
+from openreferral.serialisers.organisations import organisation_summary
 
 
 def service_fields(listing, context, **fields):

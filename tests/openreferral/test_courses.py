@@ -6,11 +6,11 @@ import datetime
 
 from django.utils import timezone
 
-from directory.api import ids
 from directory.models import AccessibilityFeature, Language
-from tests.directory.api import profile
+from openreferral import ids
 from tests.directory.conftest import LEYLAND
 from tests.factories.training import CoursePageFactory, SessionFactory, upcoming
+from tests.openreferral import profile
 from training.models import CoursePage, SkillArea
 
 SERVICE = profile.schema_file("compiled/service.json")

@@ -3,11 +3,11 @@ accessibility. A place whose exact address is hidden (help at home, on
 outreach) is published with its name and area only: no address and no
 coordinates, as on the site."""
 
-from directory.api import ids
-from directory.api.kinds import Location
-from directory.api.serialisers.common import compact
-from directory.api.serialisers.taxonomies import attribute_json
-from directory.api.taxonomies import TAXONOMIES
+from openreferral import ids
+from openreferral.kinds import Location
+from openreferral.serialisers.common import compact
+from openreferral.serialisers.taxonomies import attribute_json
+from openreferral.taxonomies import TAXONOMIES
 
 
 def place_location(page, full=True):

@@ -6,10 +6,10 @@ at 12,000 listings about 0.2 s and 0.6 s on a busy two-core machine, after
 the search itself); organisations and taxonomies are few enough to index on
 each request."""
 
-from directory.api import caching, ids, listings, taxonomies
-from directory.api.errors import ApiError, not_found
-from directory.api.kinds import KINDS
 from directory.models import OrganisationPage
+from openreferral import caching, ids, listings, taxonomies
+from openreferral.errors import ApiError, not_found
+from openreferral.kinds import KINDS
 
 
 def checked_id(text, name):

@@ -20,7 +20,7 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from directory import search_cache
-from directory.api.params import LocationParams
+from openreferral.params import LocationParams
 
 # Every parameter any endpoint reads (LocationParams has them all).
 PARAMETERS = frozenset(LocationParams.base_fields)

@@ -2,7 +2,7 @@
 
 import math
 
-from directory.api.errors import not_found
+from openreferral.errors import not_found
 
 
 def page_of(items, page, per_page):

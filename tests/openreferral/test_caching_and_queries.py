@@ -8,8 +8,8 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from directory.api import ids
 from directory.models import RoutingRule, ServiceType
+from openreferral import ids
 from tests.factories.referrals import ReferralFactory
 from tests.factories.training import BookingFactory, CoursePageFactory, SessionFactory
 
@@ -142,7 +142,7 @@ def test_no_personal_data_is_published(lists, organisation, make_place, client):
 
 
 def test_a_namespace_that_is_not_a_uuid_stops_the_site(settings):
-    from directory.api.checks import id_namespace_is_a_uuid
+    from openreferral.checks import id_namespace_is_a_uuid
 
     settings.ORUK_ID_NAMESPACE = "not-a-uuid"
     [error] = id_namespace_is_a_uuid(None)

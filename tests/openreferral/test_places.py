@@ -5,10 +5,10 @@ import datetime
 
 from django.utils import timezone
 
-from directory.api import ids
 from directory.models import Area, OpeningHours
-from tests.directory.api import profile
+from openreferral import ids
 from tests.directory.conftest import LEYLAND
+from tests.openreferral import profile
 
 SERVICE = profile.schema_file("compiled/service.json")
 

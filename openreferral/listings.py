@@ -6,9 +6,9 @@ What the search does not have (taxonomy terms, modified_after) narrows its
 hits afterwards, with a query or two per kind however many hits; loading
 the hits on one page as listings costs a fixed number of queries too."""
 
-from directory.api.kinds import KINDS
-from directory.api.params import METRES_PER_MILE
 from directory.search import SOURCES, DirectoryQuery, find_hits
+from openreferral.kinds import KINDS
+from openreferral.params import METRES_PER_MILE
 from website.forms import search_words
 
 

@@ -3,10 +3,9 @@ for them shares.
 
 Each kind of listing that the directory search has as a source (see
 directory/search.py) is published by a `ServiceKind` of the same name:
-access points are one (places.py); the training app registers courses
-(training/oruk.py) from its AppConfig.ready(), as it registers its search
-source. So the API lists exactly what the search finds, and this package
-imports no app that plugs into it.
+access points are one (places.py), courses another (courses.py); the
+app's ready() registers both. So the API lists exactly what the search
+finds.
 
 A kind turns search hits into `Listing`s (pages loaded with their related
 rows, a fixed number of queries however many) and listings into the
@@ -20,8 +19,8 @@ from django.db.models import Q
 from django.utils.functional import cached_property
 from wagtail.models import Page
 
-from directory.api import ids
 from directory.models import OrganisationPage
+from openreferral import ids
 
 
 @dataclasses.dataclass
@@ -68,7 +67,7 @@ class ApiContext:
 
     @cached_property
     def barriers(self):
-        from directory.api.barriers import BarrierRules
+        from openreferral.barriers import BarrierRules
 
         return BarrierRules.load()
 

@@ -11,7 +11,7 @@ taxonomy_term_id and taxonomy_id filter every kind alike."""
 import dataclasses
 from collections.abc import Callable
 
-from directory.api import ids
+from openreferral import ids
 
 
 @dataclasses.dataclass(frozen=True)

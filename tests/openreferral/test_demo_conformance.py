@@ -11,10 +11,10 @@ import datetime
 
 from django.utils import timezone
 
-from directory.api import ids
-from directory.api.serialisers.schedules import DAY_CODES
 from directory.search import DirectoryQuery, find_hits
-from tests.directory.api import profile
+from openreferral import ids
+from openreferral.serialisers.schedules import DAY_CODES
+from tests.openreferral import profile
 
 LIST_SCHEMAS = {
     "services": profile.openapi_response("/services"),

@@ -6,10 +6,10 @@ import datetime
 import json
 import uuid
 
-from directory.api import ids, openapi
-from directory.api.taxonomies import TAXONOMIES
 from directory.models import AccessPointPage
-from tests.directory.api import profile
+from openreferral import ids, openapi
+from openreferral.taxonomies import TAXONOMIES
+from tests.openreferral import profile
 
 BAD_PARAMETERS = [
     ("services", {"page": "abc"}, "page must be a whole number"),

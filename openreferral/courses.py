@@ -1,4 +1,4 @@
-"""Courses in the open-data API (directory/api): each course is a service,
+"""Courses in the open-data API (openreferral/): each course is a service,
 given at the places its upcoming sessions are held (and at a virtual
 location when some are online or by phone), with each upcoming session as
 a one-off schedule. Registered from TrainingConfig.ready(), as the
@@ -7,28 +7,28 @@ training; its skill areas and levels are published as taxonomies."""
 
 from django.db.models import Prefetch
 
-from directory.api import ids
-from directory.api.kinds import (
+from directory.referrals.choices import BARRIERS
+from openreferral import ids
+from openreferral.kinds import (
     Listing,
     ServiceKind,
     modified_since,
     organisations_for,
     register,
 )
-from directory.api.serialisers.common import paragraphs, plain_text
-from directory.api.serialisers.locations import place_location, virtual_location
-from directory.api.serialisers.schedules import session_schedule
-from directory.api.serialisers.services import (
+from openreferral.serialisers.common import paragraphs, plain_text
+from openreferral.serialisers.locations import place_location, virtual_location
+from openreferral.serialisers.schedules import session_schedule
+from openreferral.serialisers.services import (
     contacts,
     cost_options,
     languages,
     service_at_location,
     service_fields,
 )
-from directory.api.serialisers.taxonomies import attribute_json
-from directory.api.taxonomies import TAXONOMIES, Taxonomy, model_rows
-from directory.api.taxonomies import register as register_taxonomy
-from directory.referrals.choices import BARRIERS
+from openreferral.serialisers.taxonomies import attribute_json
+from openreferral.taxonomies import TAXONOMIES, Taxonomy, model_rows
+from openreferral.taxonomies import register as register_taxonomy
 from training.models import CoursePage, Session, SkillArea
 
 BARRIER_LABELS = dict(BARRIERS)
@@ -211,7 +211,7 @@ class CourseKind(ServiceKind):
         if taxonomy_key == "course-levels":
             return set(live.filter(level__in=values).values_list("pk", flat=True))
         if taxonomy_key == "barriers":
-            from directory.api.barriers import BarrierRules
+            from openreferral.barriers import BarrierRules
 
             return self.carrying("course-levels", BarrierRules.load().course_levels(values))
         return set()

@@ -3,28 +3,28 @@ place itself), with its weekly opening hours as schedules."""
 
 from django.db.models import Prefetch
 
-from directory.api import ids
-from directory.api.kinds import (
+from directory.models import AccessPointPage, OpeningHours
+from directory.referrals.choices import BARRIERS
+from openreferral import ids
+from openreferral.kinds import (
     Listing,
     ServiceKind,
     modified_since,
     organisations_for,
     register,
 )
-from directory.api.serialisers.common import date_text, paragraphs, plain_text
-from directory.api.serialisers.locations import place_location
-from directory.api.serialisers.schedules import opening_schedule
-from directory.api.serialisers.services import (
+from openreferral.serialisers.common import date_text, paragraphs, plain_text
+from openreferral.serialisers.locations import place_location
+from openreferral.serialisers.schedules import opening_schedule
+from openreferral.serialisers.services import (
     contacts,
     cost_options,
     languages,
     service_at_location,
     service_fields,
 )
-from directory.api.serialisers.taxonomies import attribute_json
-from directory.api.taxonomies import TAXONOMIES
-from directory.models import AccessPointPage, OpeningHours
-from directory.referrals.choices import BARRIERS
+from openreferral.serialisers.taxonomies import attribute_json
+from openreferral.taxonomies import TAXONOMIES
 
 BARRIER_LABELS = dict(BARRIERS)
 
@@ -125,7 +125,7 @@ class PlaceKind(ServiceKind):
                 ).values_list("accesspointpage_id", flat=True)
             )
         if taxonomy_key == "barriers":
-            from directory.api.barriers import BarrierRules
+            from openreferral.barriers import BarrierRules
 
             return self.carrying("service-types", BarrierRules.load().service_pks(values))
         return set()

@@ -7,8 +7,8 @@ and otherwise ignored, and unknown parameters are ignored."""
 from django import forms
 
 from directory import geo
-from directory.api import ids, taxonomies
-from directory.api.errors import ApiError
+from openreferral import ids, taxonomies
+from openreferral.errors import ApiError
 
 DEFAULT_PER_PAGE = 50
 MAX_PER_PAGE = 200

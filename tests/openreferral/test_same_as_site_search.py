@@ -4,8 +4,8 @@ query: both ask directory/search.py."""
 
 from urllib.parse import urlencode
 
-from directory.api import ids
-from directory.api.params import METRES_PER_MILE
+from openreferral import ids
+from openreferral.params import METRES_PER_MILE
 
 # (site parameters, API path and parameters)
 SAME_QUERIES = [

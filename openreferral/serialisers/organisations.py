@@ -1,7 +1,7 @@
 """Partner organisations as the profile's organization."""
 
-from directory.api import ids
-from directory.api.serialisers.common import compact
+from openreferral import ids
+from openreferral.serialisers.common import compact
 
 
 def organisation_summary(organisation, context):
