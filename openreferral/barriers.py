@@ -1,5 +1,5 @@
 """Which listings suit residents facing each barrier, from the routing rules
-coordinators keep (directory/referrals): a place suits a barrier when it
+coordinators keep (referrals/): a place suits a barrier when it
 offers any service a rule for that barrier lists, a course when it is at
 the level a rule for that barrier names. The same reading of the rules as
 the referral matcher's (routing.py), so the API and the referral form
@@ -7,8 +7,8 @@ agree on what helps."""
 
 import dataclasses
 
-from directory.referrals.choices import BARRIERS
-from directory.referrals.models import RoutingRule
+from referrals.choices import BARRIERS
+from referrals.models import RoutingRule
 
 BARRIER_SLUGS = [slug for slug, _label in BARRIERS]
 

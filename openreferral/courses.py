@@ -7,7 +7,6 @@ training; its skill areas and levels are published as taxonomies."""
 
 from django.db.models import Prefetch
 
-from directory.referrals.choices import BARRIERS
 from openreferral import ids
 from openreferral.kinds import (
     Listing,
@@ -29,6 +28,7 @@ from openreferral.serialisers.services import (
 from openreferral.serialisers.taxonomies import attribute_json
 from openreferral.taxonomies import TAXONOMIES, Taxonomy, model_rows
 from openreferral.taxonomies import register as register_taxonomy
+from referrals.choices import BARRIERS
 from training.models import CoursePage, Session, SkillArea
 
 BARRIER_LABELS = dict(BARRIERS)

@@ -4,7 +4,6 @@ place itself), with its weekly opening hours as schedules."""
 from django.db.models import Prefetch
 
 from directory.models import AccessPointPage, OpeningHours
-from directory.referrals.choices import BARRIERS
 from openreferral import ids
 from openreferral.kinds import (
     Listing,
@@ -25,6 +24,7 @@ from openreferral.serialisers.services import (
 )
 from openreferral.serialisers.taxonomies import attribute_json
 from openreferral.taxonomies import TAXONOMIES
+from referrals.choices import BARRIERS
 
 BARRIER_LABELS = dict(BARRIERS)
 

@@ -7,7 +7,8 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from directory import search_cache
-from directory.models import Area, Language, OrganisationPage, RoutingRule
+from directory.models import Area, Language, OrganisationPage
+from referrals.models import RoutingRule
 
 
 @receiver(post_save, sender=OrganisationPage)

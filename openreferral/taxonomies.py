@@ -88,7 +88,7 @@ def find_taxonomy(taxonomy_id):
 
 def _directory_taxonomies():
     from directory.models import AccessibilityFeature, ServiceType
-    from directory.referrals.choices import BARRIERS
+    from referrals.choices import BARRIERS
 
     register(
         Taxonomy(

@@ -4,7 +4,7 @@ routing rules; `api` asks and checks what every answer shares."""
 
 import pytest
 
-from directory.referrals.rules import install_default_rules
+from referrals.rules import install_default_rules
 from tests.directory.conftest import *  # noqa: F403 (its directory fixtures)
 from training.framework import ensure_skill_areas
 from training.models import SkillArea

@@ -8,8 +8,9 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from directory.models import RoutingRule, ServiceType
+from directory.models import ServiceType
 from openreferral import ids
+from referrals.models import RoutingRule
 from tests.factories.referrals import ReferralFactory
 from tests.factories.training import BookingFactory, CoursePageFactory, SessionFactory
 

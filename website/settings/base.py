@@ -30,6 +30,9 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "website",
     "directory",
+    # Straight after the directory: its demo referrals follow the directory's
+    # demo and come before the courses', as they always have.
+    "referrals",
     "training",
     "champions",
     "impact",
@@ -172,7 +175,7 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
 USE_I18N = True
-# The printed next-steps sheet is translated (directory/referrals/sheet_language.py);
+# The printed next-steps sheet is translated (referrals/sheet_language.py);
 # the rest of the site is in English.
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_TZ = True

@@ -129,6 +129,9 @@ class Referral(models.Model):
     panels = [FieldPanel("status"), FieldPanel("outcome")]
 
     class Meta:
+        # The tables keep the names they had when referrals lived in the
+        # directory app (migrations/0001_initial.py moved only the state).
+        db_table = "directory_referral"
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["organisation", "status"])]
 
@@ -192,6 +195,7 @@ class ReferralEvent(models.Model):
     text = models.TextField(max_length=2000, blank=True)
 
     class Meta:
+        db_table = "directory_referralevent"
         ordering = ["created_at", "pk"]
         verbose_name = "referral event"
 
@@ -230,6 +234,7 @@ class RoutingRule(models.Model):
     ]
 
     class Meta:
+        db_table = "directory_routingrule"
         ordering = ["trigger", "pk"]
         verbose_name = "routing rule"
 

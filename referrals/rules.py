@@ -28,7 +28,8 @@ DEFAULT_RULES = {
 def install_default_rules(stdout=None):
     """Create the default rules unless the site already has rules (so a
     coordinator's changes are never overwritten). Returns how many."""
-    from directory.models import RoutingRule, ServiceType
+    from directory.models import ServiceType
+    from referrals.models import RoutingRule
 
     if RoutingRule.objects.exists():
         return 0

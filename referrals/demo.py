@@ -1,7 +1,7 @@
 """Demo referrals: about 150, sent to the demo organisations (and some to
 the coordinators) over the last eighteen months, in every status and with
 every outcome, each with its audit trail. Called by `seed_demo` through
-DirectoryConfig.seed_referrals after the directory's demo; idempotent
+ReferralsConfig.seed_demo after the directory's demo; idempotent
 (nothing is added once any referral exists) and repeatable (seed_demo fixes
 the random seed)."""
 
@@ -11,7 +11,8 @@ import factory.random
 from django.db import transaction
 from django.utils import timezone
 
-from directory.models import AccessPointPage, OrganisationPage, Postcode, Referral, ReferralEvent
+from directory.models import AccessPointPage, OrganisationPage, Postcode
+from referrals.models import Referral, ReferralEvent
 from tests.factories.referrals import ReferralFactory
 
 from . import choices

@@ -17,8 +17,9 @@ from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 from wagtail_modeladmin.views import IndexView, InspectView
 
-from directory.models import OrganisationPage, Referral, ReferralEvent, RoutingRule
+from directory.models import OrganisationPage
 from directory.permissions import sees_everything
+from referrals.models import Referral, ReferralEvent, RoutingRule
 from website.spreadsheets import SafeCsvExportMixin
 
 from . import inbox, notifications
@@ -142,6 +143,8 @@ class ReferralInspectView(InspectView):
 
 class ReferralAdmin(ModelAdmin):
     model = Referral
+    # The admin addresses referrals had in the directory app, kept.
+    base_url_path = "directory/referral"
     menu_label = "Referral inbox"
     menu_icon = "mail"
     permission_helper_class = ReferralPermissionHelper
@@ -224,6 +227,7 @@ class ReferralAdmin(ModelAdmin):
 
 class RoutingRuleAdmin(ModelAdmin):
     model = RoutingRule
+    base_url_path = "directory/routingrule"
     menu_label = "Routing rules"
     menu_icon = "resubmit"
     permission_helper_class = CoordinatorsOnlyHelper

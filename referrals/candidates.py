@@ -7,7 +7,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 from directory import geo
-from directory.models import AccessPointPage, OpeningHours, OrganisationPage, RoutingRule
+from directory.models import AccessPointPage, OpeningHours, OrganisationPage
+from referrals.models import RoutingRule
 
 from . import devices, routing, topics
 from .rules import DEFAULT_RULES
