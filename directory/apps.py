@@ -7,7 +7,10 @@ class DirectoryConfig(AppConfig):
 
     def ready(self):
         # Each new organisation gets its editors group (see permissions.py).
-        from directory import feedback_data_protection, signals  # noqa: F401
+        from directory import feedback_data_protection, page_routes, signals  # noqa: F401
+
+        # What the pages' routes answer (website/page_routes.py).
+        self.page_routes = page_routes
 
         # The registers whose personal data website/personal_data.py finds
         # under this app's name: problem reports, and what the apps above

@@ -155,7 +155,7 @@ def locate(text: str) -> Location:
     Northern Ireland postcode. Raises a PostcodeError subclass."""
     # Imported here so that the pure functions above (and the scripts that use
     # them) work without Django being set up.
-    from directory.models import Postcode, PostcodeDistrict
+    from directory.models.postcodes import Postcode, PostcodeDistrict
 
     postcode = normalise_postcode(text)
     if is_northern_ireland(postcode):
@@ -192,7 +192,7 @@ def measured_point(latitude, longitude, hide_address, postcode, districts):
 
 def district_centres(postcodes):
     """{district: (latitude, longitude)} for the districts of `postcodes`."""
-    from directory.models import PostcodeDistrict
+    from directory.models.postcodes import PostcodeDistrict
 
     districts = {(p or "").strip().upper().split(" ")[0] for p in postcodes if p}
     rows = PostcodeDistrict.objects.filter(pk__in=districts).values_list(

@@ -1,6 +1,8 @@
 """Public booking pages, routed from the course page: book a session, the
 confirmation (reached by a signed link that only the person has) and
-cancellation. Views parse the request with a form and call booking.py."""
+cancellation. They parse the request with a form and call booking.py; the
+course page reaches them through training/page_routes.py. Until issue 16
+this was training/booking_views.py."""
 
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse

@@ -1,5 +1,7 @@
-"""The impact page's views: parse the period with the form, compute the
-report, hand the template what it shows. The public page hides small
+"""What the impact page's routes answer (ImpactConfig.ready() names this
+module for the page: website/page_routes.py; until issue 16 it was
+impact/views.py): parse the period with the form, compute the report, hand
+the template what it shows. The public page hides small
 counts of people (see suppression.py); a signed-in coordinator gets every
 figure as counted, for any dates."""
 

@@ -1,5 +1,8 @@
-"""Thin views: parse the request with a form, call a service, hand the
-template what it shows. Pages call these from their routes."""
+"""What the directory's pages answer: parse the request with a form, call a
+service, hand the template what it shows. The pages call these from their
+routes and get_context, through the module DirectoryConfig.ready() names
+(website/page_routes.py), so that the models never import what imports
+them. Until issue 16 this was directory/views.py."""
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -9,11 +12,12 @@ from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
-from directory import coverage, shortlist
+from directory import coverage, listing_extras, shortlist
 from directory.forms import DirectorySearchForm, ProblemReportForm, ShortlistEmailForm
 from directory.notifications import problem_reported
 from directory.search import find_hits, load_results
 from directory.search_texts import count_text, narrowing_text, no_results_text
+from directory.structured_data import access_point_json_ld
 from website.form_protection import over_limit
 
 RESULTS_PER_PAGE = 20
@@ -36,6 +40,30 @@ def referral_url(page):
         return f"{reverse('referral_start')}?to={page.pk}"
     except NoReverseMatch:
         return ""
+
+
+def access_point_context(request, page):
+    """What an access point's page shows beyond its own fields."""
+    index = page.get_parent().get_parent().specific
+    return {
+        **map_settings(),
+        "shortlist_url": index.shortlist_url,
+        "shortlisted": set(shortlist.shortlisted_ids(request.session)),
+        "organisation": page.organisation,
+        "services": page.services_list,
+        "accessibility": page.accessibility_list,
+        "languages": [language.name for language in page.languages.all()],
+        "is_current": page.is_shown_on(timezone.localdate()),
+        "referral_url": referral_url(page),
+        # Courses held here, when the training app is installed (it registers them).
+        "courses": listing_extras.courses_here(page),
+        "json_ld": access_point_json_ld(page, page.get_full_url(request)),
+        "marker": (
+            {"lat": page.latitude, "lng": page.longitude, "title": page.title, "label": ""}
+            if page.directions_links
+            else None
+        ),
+    }
 
 
 def map_markers(results, first_number=1):

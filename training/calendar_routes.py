@@ -1,5 +1,6 @@
 """The course page's calendar downloads: a feed of every upcoming session
-and an "add to calendar" file for one session."""
+and an "add to calendar" file for one session. The course page reaches them
+through training/page_routes.py. Until issue 16 this was training/views.py."""
 
 from django.http import Http404, HttpResponse
 
