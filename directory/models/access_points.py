@@ -15,7 +15,9 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from directory import geo, hours, listing_extras
+from directory import hours, listing_extras
+from directory.models.postcodes import locate
+from directory.postcode_rules import PostcodeError, normalise_postcode
 from website.page_routes import page_routes
 
 STALE_AFTER_DAYS = 183  # about six months
@@ -160,13 +162,13 @@ class AccessPointPage(RoutablePageMixin, Page):
         super().clean()
         errors = {}
         try:
-            self.postcode = geo.normalise_postcode(self.postcode)
-        except geo.PostcodeError as error:
+            self.postcode = normalise_postcode(self.postcode)
+        except PostcodeError as error:
             errors["postcode"] = str(error)
         if "postcode" not in errors and (self.latitude is None or self.longitude is None):
             try:
-                location = geo.locate(self.postcode)
-            except geo.PostcodeError as error:
+                location = locate(self.postcode)
+            except PostcodeError as error:
                 errors["postcode"] = (
                     f"{error} Or enter the latitude and longitude of the place yourself."
                 )
