@@ -50,9 +50,10 @@ test: install assets ## Run the whole suite on SQLite, then on a throwaway Postg
 	scripts/test-all
 
 .PHONY: lint
-lint: install ## Ruff lint and format check
+lint: install ## Ruff lint and format check; the import contracts (docs/architecture.md)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 
 .PHONY: format
 format: install ## Format the code with ruff

@@ -7,21 +7,21 @@ class DirectoryConfig(AppConfig):
 
     def ready(self):
         # Each new organisation gets its editors group (see permissions.py).
-        from directory import signals  # noqa: F401
+        from directory import feedback_data_protection, page_routes, signals  # noqa: F401
 
-        # The open-data API: access points as services, what else forgets
-        # its cached answers, and a check of its id namespace.
-        from directory.api import checks, places, receivers  # noqa: F401
+        # What the pages' routes answer (website/page_routes.py).
+        self.page_routes = page_routes
 
-        # The referral inbox and routing rules in the admin.
-        from directory.referrals import admin  # noqa: F401
+        # The registers whose personal data website/personal_data.py finds
+        # under this app's name: problem reports, and what the apps above
+        # add (the referrals app puts its referrals first).
+        self.personal_data_parts = [feedback_data_protection]
 
     def seed_demo(self, home, stdout):
         """Called by website's seed_demo: add the demo directory."""
         from directory import demo
 
         demo.build(home, stdout)
-        self.seed_referrals(stdout)
 
     def seed_bench(self, listings, stdout):
         """Called by website's seed_bench: add `listings` synthetic access
@@ -30,30 +30,13 @@ class DirectoryConfig(AppConfig):
 
         bench.seed(listings, stdout)
 
-    # Referrals (directory/referrals): demo data and the three personal-data
-    # hooks that website/personal_data.py calls.
-
-    def seed_referrals(self, stdout):
-        from directory.referrals import demo as referral_demo
-
-        referral_demo.build(stdout)
-
-    # Referrals and problem reports, counted together as the directory's.
+    # Data protection (see website/personal_data.py), over every part.
 
     def personal_data(self, email):
-        from directory import feedback_data_protection as reports
-        from directory.referrals import data_protection as referrals
-
-        return referrals.personal_data(email) + reports.personal_data(email)
+        return [record for part in self.personal_data_parts for record in part.personal_data(email)]
 
     def erase_personal_data(self, email):
-        from directory import feedback_data_protection as reports
-        from directory.referrals import data_protection as referrals
-
-        return referrals.erase_personal_data(email) + reports.erase_personal_data(email)
+        return sum(part.erase_personal_data(email) for part in self.personal_data_parts)
 
     def apply_retention(self, settings, now):
-        from directory import feedback_data_protection as reports
-        from directory.referrals import data_protection as referrals
-
-        return referrals.apply_retention(settings, now) + reports.apply_retention(settings, now)
+        return sum(part.apply_retention(settings, now) for part in self.personal_data_parts)

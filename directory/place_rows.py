@@ -23,7 +23,7 @@ fills the table in its migration, given the migration's models."""
 from django.apps import apps as installed_apps
 from django.db import transaction
 
-from directory import geo
+from directory import distance
 
 BATCH = 2000
 
@@ -81,18 +81,18 @@ def _insert(batch, row_model, district_model, services, features):
         return
     pks = [row[0] for row in batch]
     # A hidden address is measured from its postcode district's centre
-    # (geo.measured_point): the row holds the point a search measures from.
+    # (distance.measured_point): the row holds the point a search measures from.
     hidden = [row[6] for row in batch if row[5]]
     centres = {}
     if hidden:
-        districts = {geo.district_of(postcode) for postcode in hidden}
+        districts = {distance.district_of(postcode) for postcode in hidden}
         centres = {
             pk: (lat, lng)
             for pk, lat, lng in district_model.objects.filter(pk__in=districts).values_list(
                 "pk", "latitude", "longitude"
             )
         }
-    batch = [(*row[:3], *geo.measured_point(*row[3:7], centres), *row[5:]) for row in batch]
+    batch = [(*row[:3], *distance.measured_point(*row[3:7], centres), *row[5:]) for row in batch]
     linked = {}
     for through, field, name in (
         (services, "servicetype_id", "service_ids"),

@@ -46,7 +46,7 @@ def remove(session, pk):
 
 def listings(session):
     """The shortlisted listings that are still live, in the order added."""
-    from directory.models import AccessPointPage
+    from directory.models.access_points import AccessPointPage
 
     ids = shortlisted_ids(session)
     pages = (

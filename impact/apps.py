@@ -10,6 +10,12 @@ class ImpactConfig(AppConfig):
     name = "impact"
     verbose_name = "Impact dashboard"
 
+    def ready(self):
+        # What the impact page's routes answer (website/page_routes.py).
+        from impact import page_routes
+
+        self.page_routes = page_routes
+
     def seed_demo(self, home, stdout):
         """Called by website's seed_demo, after the other apps' demos: the
         impact page at /impact/, linked from the footer."""

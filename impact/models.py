@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from impact.figures import DEFAULT_ANNUAL_TARGET
 from website.blocks import ContentStreamBlock
+from website.page_routes import page_routes
 
 
 class ImpactPage(RoutablePageMixin, Page):
@@ -60,9 +61,7 @@ class ImpactPage(RoutablePageMixin, Page):
 
     @path("")
     def dashboard(self, request):
-        from impact.views import dashboard_context
-
-        context = dashboard_context(request, self)
+        context = page_routes("impact").dashboard_context(request, self)
         response = self.render(request, context_overrides=context)
         if context["coordinator_view"]:
             # Figures no one else may see: never kept by a browser or cache.
@@ -71,6 +70,4 @@ class ImpactPage(RoutablePageMixin, Page):
 
     @path("figures/<slug:slug>/", name="figure_csv")
     def figure_csv(self, request, slug):
-        from impact.views import figure_csv
-
-        return figure_csv(request, self, slug)
+        return page_routes("impact").figure_csv(request, self, slug)

@@ -23,7 +23,8 @@ django.setup()
 from django.utils import timezone  # noqa: E402
 
 from champions.models import Champion, Skill  # noqa: E402
-from directory.models import AccessPointPage, Postcode, Referral  # noqa: E402
+from directory.models import AccessPointPage, Postcode  # noqa: E402
+from referrals.models import Referral  # noqa: E402
 from training.models import Booking, CoursePage, Session  # noqa: E402
 
 SAMPLE = 300

@@ -83,7 +83,7 @@ VARIED_PATHS = [
     "/find-help/?postcode={postcode}&radius=5&service=free-wifi&access=step-free",
     "/find-help/?postcode={postcode}&radius=5&when=1",
 ]
-# The open-data API (directory/api): a page of 50 services, a page deep in
+# The open-data API (openreferral/): a page of 50 services, a page deep in
 # the list, places near a postcode (5 miles), and one fully nested service.
 API_PATHS = [
     "/api/oruk/services?per_page=50",
@@ -154,7 +154,7 @@ def http_paths():
 
 def api_paths():
     """API_PATHS and one service's full details: the last bench listing's."""
-    from directory.api import ids
+    from openreferral import ids
 
     page = AccessPointPage.objects.live().order_by("-pk").first()
     return [*API_PATHS, *([f"/api/oruk/services/{ids.service('place', page.pk)}"] if page else [])]

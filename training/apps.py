@@ -6,9 +6,19 @@ class TrainingConfig(AppConfig):
     verbose_name = "Courses and bookings"
 
     def ready(self):
-        # Courses join the directory search, its open-data API and its open
-        # downloads; published courses fill places.
-        from training import open_data, oruk, receivers, search  # noqa: F401
+        # Courses join the directory search and its open downloads;
+        # published courses fill places. (The open-data API's courses are
+        # openreferral/courses.py.)
+        from directory import listing_extras
+        from training import open_data, page_routes, receivers, search  # noqa: F401
+        from training.models.courses import courses_at, courses_naming
+
+        # An access point's page lists the courses held there; a CDN forgets
+        # those courses' pages when the place changes.
+        listing_extras.register(courses_here=courses_at, pages_showing=courses_naming)
+
+        # What the course page's routes answer (website/page_routes.py).
+        self.page_routes = page_routes
 
     # Data protection (see website/personal_data.py).
     def personal_data(self, email):

@@ -16,6 +16,7 @@ from website import page_cache
 CONTENT_APPS = {
     "website",
     "directory",
+    "referrals",
     "training",
     "champions",
     "wagtailcore",

@@ -21,8 +21,8 @@ urlpatterns = [
     path("brand.css", views.brand_css, name="brand_css"),
     path("champions/", include("champions.urls")),
     path("shortlist/change/", shortlist_views.change, name="shortlist_change"),
-    path("refer/", include("directory.referrals.urls")),
-    path("api/oruk/", include("directory.api.urls")),
+    path("refer/", include("referrals.urls")),
+    path("api/oruk/", include("openreferral.urls")),
     path("open-data/", include("directory.open_data_urls")),
 ]
 

@@ -1,5 +1,3 @@
-from directory.referrals.models import Referral, ReferralEvent, RoutingRule
-
 from .access_points import AccessPointPage, OpeningHours
 from .feedback import ListingNote, ProblemReport
 from .organisations import DirectoryIndexPage, OrganisationPage
@@ -20,8 +18,5 @@ __all__ = [
     "Postcode",
     "PostcodeDistrict",
     "ProblemReport",
-    "Referral",
-    "ReferralEvent",
-    "RoutingRule",
     "ServiceType",
 ]

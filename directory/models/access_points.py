@@ -3,7 +3,6 @@ under the organisation that runs it."""
 
 import datetime
 
-from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -16,7 +15,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from directory import geo, hours, place_rows, shortlist
+from directory import hours, listing_extras, place_rows
+from directory.models.postcodes import locate
+from directory.postcode_rules import PostcodeError, normalise_postcode
+from website.page_routes import page_routes
 
 STALE_AFTER_DAYS = 183  # about six months
 
@@ -161,13 +163,13 @@ class AccessPointPage(RoutablePageMixin, Page):
         super().clean()
         errors = {}
         try:
-            self.postcode = geo.normalise_postcode(self.postcode)
-        except geo.PostcodeError as error:
+            self.postcode = normalise_postcode(self.postcode)
+        except PostcodeError as error:
             errors["postcode"] = str(error)
         if "postcode" not in errors and (self.latitude is None or self.longitude is None):
             try:
-                location = geo.locate(self.postcode)
-            except geo.PostcodeError as error:
+                location = locate(self.postcode)
+            except PostcodeError as error:
                 errors["postcode"] = (
                     f"{error} Or enter the latitude and longitude of the place yourself."
                 )
@@ -180,51 +182,20 @@ class AccessPointPage(RoutablePageMixin, Page):
         if errors:
             raise ValidationError(errors)
 
-    # What the templates and search results show, prepared here.
+    # What the template shows is prepared in page_routes.py.
 
     def get_context(self, request, *args, **kwargs):
-        from directory.structured_data import access_point_json_ld
-        from directory.views import map_settings, referral_url
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(map_settings())
-        # Courses held here, imported late: the directory works without training.
-        courses_here = []
-        if apps.is_installed("training"):
-            from training.models import courses_at
-
-            courses_here = courses_at(self)
-        index = self.get_parent().get_parent().specific
-        context.update(
-            shortlist_url=index.shortlist_url,
-            shortlisted=set(shortlist.shortlisted_ids(request.session)),
-            organisation=self.organisation,
-            services=self.services_list,
-            accessibility=self.accessibility_list,
-            languages=[language.name for language in self.languages.all()],
-            is_current=self.is_shown_on(timezone.localdate()),
-            referral_url=referral_url(self),
-            courses=courses_here,
-            json_ld=access_point_json_ld(self, self.get_full_url(request)),
-            marker=(
-                {"lat": self.latitude, "lng": self.longitude, "title": self.title, "label": ""}
-                if self.directions_links
-                else None
-            ),
-        )
+        context.update(page_routes("directory").access_point_context(request, self))
         return context
 
     @path("report-a-problem/", name="report_problem")
     def report_problem(self, request):
-        from directory.views import report_problem
-
-        return report_problem(request, self)
+        return page_routes("directory").report_problem(request, self)
 
     @path("report-a-problem/sent/", name="report_problem_sent")
     def report_problem_sent(self, request):
-        from directory.views import report_problem_sent
-
-        return report_problem_sent(request, self)
+        return page_routes("directory").report_problem_sent(request, self)
 
     @property
     def report_problem_url(self):
@@ -293,13 +264,9 @@ class AccessPointPage(RoutablePageMixin, Page):
 
     def pages_showing_this(self):
         """Pages other than its ancestors that show what it says: the courses
-        held here name it. A CDN is told to forget them when it changes
-        (website/cdn_purge.py)."""
-        if not apps.is_installed("training"):
-            return []
-        from training.models import CoursePage
-
-        return CoursePage.objects.live().filter(sessions__venue=self).distinct()
+        held here name it (listing_extras.py). A CDN is told to forget them
+        when it changes (website/cdn_purge.py)."""
+        return listing_extras.pages_showing(self)
 
 
 class OpeningHours(Orderable):

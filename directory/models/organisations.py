@@ -10,6 +10,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from website.page_routes import page_routes
+
 
 class DirectoryIndexPage(RoutablePageMixin, Page):
     """The search page residents and staff use to find help near them. Its
@@ -40,19 +42,15 @@ class DirectoryIndexPage(RoutablePageMixin, Page):
 
     @path("shortlist/", name="shortlist")
     def shortlist(self, request):
-        from directory.views import shortlist_view
-
-        return shortlist_view(request, self)
+        return page_routes("directory").shortlist_view(request, self)
 
     @property
     def shortlist_url(self):
         return self.url + self.reverse_subpage("shortlist")
 
     def get_context(self, request, *args, **kwargs):
-        from directory.views import directory_search_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(directory_search_context(request, self))
+        context.update(page_routes("directory").directory_search_context(request, self))
         return context
 
 

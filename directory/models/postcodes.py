@@ -4,6 +4,14 @@ Filled from OS Code-Point Open (see docs/postcodes.md)."""
 
 from django.db import models
 
+from directory.postcode_rules import (
+    Location,
+    NorthernIrelandPostcode,
+    UnknownPostcode,
+    is_northern_ireland,
+    normalise_postcode,
+)
+
 
 class Postcode(models.Model):
     """One full postcode, stored normalised ("PR7 1DP")."""
@@ -33,3 +41,25 @@ class PostcodeDistrict(models.Model):
 
     def __str__(self):
         return self.district
+
+
+def locate(text: str) -> Location:
+    """The location of a typed postcode, from its own row or else its
+    district's centroid. At most two queries, none for a malformed or
+    Northern Ireland postcode. Raises a PostcodeError subclass."""
+    postcode = normalise_postcode(text)
+    if is_northern_ireland(postcode):
+        raise NorthernIrelandPostcode(postcode=postcode)
+
+    row = Postcode.objects.filter(pk=postcode).values_list("latitude", "longitude").first()
+    if row is not None:
+        return Location(postcode, row[0], row[1], "postcode")
+
+    district = postcode.split(" ")[0]
+    row = PostcodeDistrict.objects.filter(pk=district).values_list("latitude", "longitude").first()
+    if row is not None:
+        return Location(postcode, row[0], row[1], "district")
+    raise UnknownPostcode(
+        f"We could not find the postcode {postcode}. Check it and try again.",
+        postcode=postcode,
+    )

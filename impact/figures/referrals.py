@@ -11,8 +11,8 @@ import statistics
 
 from django.db.models import Count
 
-from directory.models import Referral
-from directory.referrals import choices
+from referrals import choices
+from referrals.models import Referral
 
 from .tables import DAYS, Row, Table, counted
 

@@ -11,7 +11,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
-from directory.models import AccessPointPage, Referral
+from directory.models import AccessPointPage
+from referrals.models import Referral
 
 PASSWORD = "a long test password"  # noqa: S105
 

@@ -4,8 +4,8 @@ an organisation (or none, for the coordinators) and the answers."""
 import factory
 from django.utils import timezone
 
-from directory.models import Referral, ReferralEvent
-from directory.referrals.forms import CONSENT_WORDING
+from referrals.forms import CONSENT_WORDING
+from referrals.models import Referral, ReferralEvent
 
 
 class ReferralFactory(factory.django.DjangoModelFactory):

@@ -16,9 +16,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from champions.models import Champion
-from directory.models import Referral
 from directory.permissions import coordinators_group
 from impact.models import ImpactPage
+from referrals.models import Referral
 from tests.factories.referrals import ReferralFactory
 from tests.factories.training import BookingFactory, SessionFactory
 from training.models import Booking, CoursePage

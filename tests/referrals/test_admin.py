@@ -7,7 +7,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from directory.models import Referral, ReferralEvent
+from referrals.models import Referral, ReferralEvent
 from tests.factories.referrals import ReferralFactory
 
 INDEX = "/admin/directory/referral/"

@@ -1,9 +1,10 @@
 """Loading routing's inputs from the database: the rules (coordinators'
 or the defaults), and places in a fixed number of queries."""
 
-from directory.models import Postcode, RoutingRule, ServiceType
-from directory.referrals import candidates, routing
-from directory.referrals.rules import DEFAULT_RULES, install_default_rules
+from directory.models import Postcode, ServiceType
+from referrals import candidates, routing
+from referrals.models import RoutingRule
+from referrals.rules import DEFAULT_RULES, install_default_rules
 from tests.referrals.conftest import CHORLEY, LEYLAND, add_place
 
 PRESTON = ("PR1 1AA", 53.7590, -2.7000)

@@ -6,8 +6,8 @@ import datetime
 from django.apps import apps
 from django.utils import timezone
 
-from directory.models import Referral, ReferralEvent
-from directory.referrals import inbox
+from referrals import inbox
+from referrals.models import Referral, ReferralEvent
 from tests.factories.referrals import ReferralEventFactory, ReferralFactory
 from website import personal_data
 from website.models import DataProtectionSettings

@@ -4,7 +4,7 @@ from io import StringIO
 
 from django.core.management import call_command
 
-from directory.models import Referral, ReferralEvent, RoutingRule
+from referrals.models import Referral, ReferralEvent, RoutingRule
 
 
 def test_demo_adds_about_150_referrals_in_every_status_and_outcome_once(full_demo_site):

@@ -3,7 +3,7 @@ referrer is told, and sending again from the same page sends it all."""
 
 from django.core import mail
 
-from directory.models import Referral
+from referrals.models import Referral
 from tests.faults import database_fails_at_the_save
 from tests.referrals.test_flow import DETAILS, begin
 from website.database_faults import NOT_SAVED

@@ -3,8 +3,8 @@
 import pytest
 from django.core import mail
 
-from directory.models import Referral, ReferralEvent
-from directory.referrals import views
+from referrals import views
+from referrals.models import Referral, ReferralEvent
 
 DETAILS = {
     "referrer_name": "Sam Adviser",
@@ -240,7 +240,7 @@ def test_a_self_referral_speaks_to_the_resident(referrer_ready):
 def test_with_no_staff_or_coordinators_the_superuser_hears_of_a_new_referral(demo_site):
     from django.contrib.auth import get_user_model
 
-    from directory.referrals import notifications
+    from referrals import notifications
     from tests.factories.referrals import ReferralFactory
 
     get_user_model().objects.create_superuser("admin", "admin@example.org", "pw")

@@ -4,8 +4,8 @@ dashboard."""
 
 import pytest
 
-from directory.models import Referral
-from directory.referrals.data_protection import anonymise
+from referrals.data_protection import anonymise
+from referrals.models import Referral
 from tests.factories.referrals import ReferralFactory
 from tests.referrals.test_flow import DETAILS, begin
 

@@ -2,9 +2,9 @@
 
 import datetime
 
-from directory.referrals import routing
-from directory.referrals.routing import Course, CourseSession, Needs, Opening, Place
-from directory.referrals.rules import DEFAULT_RULES
+from referrals import routing
+from referrals.routing import Course, CourseSession, Needs, Opening, Place
+from referrals.rules import DEFAULT_RULES
 
 RULES = [routing.Rule(t, frozenset(slugs), level) for t, (slugs, level) in DEFAULT_RULES.items()]
 NOW = datetime.datetime(2026, 12, 1, 9, 0)  # a Tuesday

@@ -24,10 +24,10 @@ from directory.models import (
     Language,
     ListingNote,
     ProblemReport,
-    RoutingRule,
     ServiceType,
 )
 from directory.permissions import TASK_NAME, coordinators_group, listing_approval_workflow
+from referrals.models import RoutingRule
 from tests.factories import ChampionFactory
 from tests.factories.directory import AccessPointPageFactory, OrganisationPageFactory
 from tests.factories.referrals import ReferralFactory

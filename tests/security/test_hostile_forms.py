@@ -9,7 +9,8 @@ from hypothesis import event, example, given
 from hypothesis import strategies as st
 
 from champions.models import Champion, Skill
-from directory.models import AccessibilityFeature, ProblemReport, Referral
+from directory.models import AccessibilityFeature, ProblemReport
+from referrals.models import Referral
 from tests.security.hostile_input import form_data, garbage_in, get, post
 from tests.shortlisting import press
 from training.models import Booking

@@ -8,7 +8,8 @@ from django.core import mail
 from django.core.cache import cache
 
 from champions.models import Champion, Skill
-from directory.models import ProblemReport, Referral
+from directory.models import ProblemReport
+from referrals.models import Referral
 from tests.shortlisting import press
 from training.models import Booking
 

@@ -15,6 +15,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from training.forms import CoursePageForm
+from website.page_routes import page_routes
 
 
 class CoursePage(RoutablePageMixin, Page):
@@ -124,33 +125,23 @@ class CoursePage(RoutablePageMixin, Page):
 
     @path("calendar/", name="calendar")
     def calendar(self, request):
-        from training.views import course_calendar
-
-        return course_calendar(request, self)
+        return page_routes("training").course_calendar(request, self)
 
     @path("sessions/<int:pk>/calendar/", name="session_calendar")
     def session_calendar(self, request, pk):
-        from training.views import session_calendar
-
-        return session_calendar(request, self, pk)
+        return page_routes("training").session_calendar(request, self, pk)
 
     @path("sessions/<int:pk>/book/", name="book_session")
     def book_session(self, request, pk):
-        from training.booking_views import book_session
-
-        return book_session(request, self, pk)
+        return page_routes("training").book_session(request, self, pk)
 
     @path("bookings/<str:token>/", name="booking")
     def booking(self, request, token):
-        from training.booking_views import booking_detail
-
-        return booking_detail(request, self, token)
+        return page_routes("training").booking_detail(request, self, token)
 
     @path("bookings/<str:token>/cancel/", name="cancel_booking")
     def cancel_booking(self, request, token):
-        from training.booking_views import cancel_booking
-
-        return cancel_booking(request, self, token)
+        return page_routes("training").cancel_booking(request, self, token)
 
     def get_cached_paths(self):
         """What a CDN may keep under the page's address (Wagtail's
@@ -213,3 +204,9 @@ def courses_at(venue):
         .annotate(next_session=Min("sessions__start", filter=here))
         .order_by("next_session", "title")
     )
+
+
+def courses_naming(venue):
+    """Live courses with any session at this access point: their pages name
+    it, so a CDN forgets them when it changes (directory/listing_extras.py)."""
+    return CoursePage.objects.live().filter(sessions__venue=venue).distinct()

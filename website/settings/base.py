@@ -6,20 +6,10 @@ from pathlib import Path
 
 import dj_database_url
 
+from .environment import env_bool, env_list
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
-
-
-def env_list(name, default=""):
-    """A comma-separated environment variable as a list, blanks dropped."""
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
-
-
-def env_bool(name, default=False):
-    value = os.environ.get(name)
-    if value is None:
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
@@ -30,9 +20,13 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "website",
     "directory",
+    # Straight after the directory: its demo referrals follow the directory's
+    # demo and come before the courses', as they always have.
+    "referrals",
     "training",
     "champions",
     "impact",
+    "openreferral",
     # Admin sign-in lockout and two-step verification (website/settings/security.py).
     "axes",
     "django_otp",
@@ -171,7 +165,7 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
 USE_I18N = True
-# The printed next-steps sheet is translated (directory/referrals/sheet_language.py);
+# The printed next-steps sheet is translated (referrals/sheet_language.py);
 # the rest of the site is in English.
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_TZ = True
@@ -240,8 +234,12 @@ LOGGING = {
         # Page-by-page chatter from Wagtail's actions and its background tasks.
         "wagtail": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
+        # django-axes (security.py) logs each failed sign-in and clean-up;
+        # only its lockouts show.
+        "axes": {"level": "WARNING"},
     },
 }
 
-# Admin security and response headers, in a file of their own.
+# Admin security and response headers, in a file of their own (it imports
+# nothing from this one: settings import one way, down to environment.py).
 from .security import *  # noqa: E402, F403

@@ -7,8 +7,7 @@ import os
 
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 
-# base.py has defined these by the time it imports this module.
-from .base import LOGGING, env_bool
+from .environment import env_bool
 
 AUTHENTICATION_BACKENDS = [
     # Refuses a sign-in while its username and address are locked out.
@@ -34,10 +33,9 @@ AXES_LOCKOUT_CALLABLE = "website.admin_security.locked_out"
 # Only failures are recorded; successful sign-ins are not logged.
 AXES_DISABLE_ACCESS_LOG = True
 # Axes writes usernames and addresses into its log lines unless told not to:
-# its log shows which rule fired, with both masked.
+# its log shows which rule fired, with both masked. (Its routine lines stay
+# out of the log: base.py's LOGGING sets its level.)
 AXES_VERBOSE = False
-# Its routine lines (each failure, each clean-up) stay out of the log; lockouts show.
-LOGGING["loggers"]["axes"] = {"level": "WARNING"}
 
 # Searches one address may make in a minute (site and directory search);
 # 0 turns the limit off. Public forms have their own hourly limits.
