@@ -2,7 +2,8 @@
 or deleted row, or changed many-to-many list, of the content the public
 pages show. That is every model of the site's own apps and of Wagtail's
 pages, sites, images, documents and redirects, less the rows that never
-reach a public page (outgoing email, Wagtail's revisions, logs and
+reach a public page or are written on every visit (outgoing email, the
+skills check's and learning at home's counts, Wagtail's revisions, logs and
 workflow states, image renditions made while a page is drawn). So
 publishing, unpublishing, moving or deleting a page, a booking that
 changes the places left, a setting, a list or a routing rule each clear
@@ -18,6 +19,7 @@ CONTENT_APPS = {
     "directory",
     "referrals",
     "training",
+    "learning",
     "champions",
     "wagtailcore",
     "wagtailimages",
@@ -28,6 +30,10 @@ CONTENT_APPS = {
 }
 NOT_SHOWN = {
     "website.outgoingemail",
+    # Counts of skills checks finished and resources started: written on
+    # residents' visits, shown only on the impact page.
+    "learning.finishedcheck",
+    "learning.resourcestartday",
     "wagtailcore.revision",
     "wagtailcore.pagelogentry",
     "wagtailcore.modellogentry",

@@ -22,6 +22,8 @@ urlpatterns = [
     path("champions/", include("champions.urls")),
     path("shortlist/change/", shortlist_views.change, name="shortlist_change"),
     path("refer/", include("referrals.urls")),
+    # /skills-check/ and /learn-at-home/.
+    path("", include("learning.urls")),
     path("api/oruk/", include("openreferral.urls")),
     path("open-data/", include("directory.open_data_urls")),
 ]

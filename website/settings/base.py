@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     # demo and come before the courses', as they always have.
     "referrals",
     "training",
+    "learning",
     "champions",
     "impact",
     "openreferral",

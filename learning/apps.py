@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+
+
+class LearningConfig(AppConfig):
+    """The skills check (/skills-check/) and learning at home
+    (/learn-at-home/). Above training, whose skill areas, levels and
+    courses it uses; below referrals, which runs the check inside a
+    referral."""
+
+    name = "learning"
+    verbose_name = "Skills check and learning at home"
+
+    def seed_demo(self, home, stdout):
+        """Called by website's seed_demo, after the courses' demo: the
+        skills check's statements and some learning-at-home resources."""
+        from learning import demo
+
+        demo.build(stdout)
