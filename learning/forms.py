@@ -84,7 +84,7 @@ class PostcodeForm(ErrorLinksMixin, forms.Form):
         self.helper.form_action = "#next-steps"
         self.helper.attrs = {"novalidate": "", "id": "skills-check-postcode"}
         self.helper.layout = Layout(
-            Field.text("postcode", label_size=Size.SMALL, field_width=10),
+            *blank_cached(Field.text("postcode", label_size=Size.SMALL, field_width=10)),
             HTML(
                 '<button class="govuk-button govuk-button--secondary" '
                 'data-module="govuk-button">Show courses near me</button>'
@@ -119,7 +119,7 @@ class ResultEmailForm(ErrorLinksMixin, HoneypotFormMixin, forms.Form):
         self.helper = FormHelper()
         self.helper.attrs = {"novalidate": "", "id": "skills-check-email"}
         self.helper.layout = Layout(
-            Field.text("email", label_size=Size.SMALL, field_width=20),
+            *blank_cached(Field.text("email", label_size=Size.SMALL, field_width=20)),
             "postcode",
             HTML(HONEYPOT_HTML),
             HTML(SECONDARY.format("email", "Email my result")),

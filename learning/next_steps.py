@@ -37,14 +37,29 @@ def course_query(area_result, location):
     )
 
 
-def courses_for(area_result, location, now):
-    """Up to COURSES_SHOWN courses, each with the session it matched on."""
+def courses_for(area_results, location, now):
+    """{area slug: up to COURSES_SHOWN courses}, each course with the
+    session it matched on: a search per area (its hits cached by the
+    directory's search), then one load of every course shown."""
     source = source_named("course")
     if source is None:
-        return []
-    query = course_query(area_result, location)
-    hits = find_hits(query, now, sources=[source], upto=COURSES_SHOWN)
-    return load_results(hits[:COURSES_SHOWN], query, now, sources=[source])
+        return {}
+    found = {}
+    for result in area_results:
+        query = course_query(result, location)
+        found[result.area.slug] = find_hits(query, now, sources=[source], upto=COURSES_SHOWN)[
+            :COURSES_SHOWN
+        ]
+    every = [hit for hits in found.values() for hit in hits]
+    # Each course's card shows the session its hit matched on; a course in
+    # two areas' lists matched on the same session (same place, level and time).
+    query = course_query(area_results[0], location) if area_results else None
+    loaded = {
+        result.page.pk: result for result in load_results(every, query, now, sources=[source])
+    }
+    return {
+        slug: [loaded[hit.pk] for hit in hits if hit.pk in loaded] for slug, hits in found.items()
+    }
 
 
 def resources_for(area_result):
@@ -73,10 +88,11 @@ def find_help_query(area_result, location):
 
 
 def next_steps(weakest_results, location, now):
+    courses = courses_for(weakest_results, location, now)
     return [
         NextStep(
             result=result,
-            courses=courses_for(result, location, now),
+            courses=courses.get(result.area.slug, []),
             resources=resources_for(result),
             find_help_query=find_help_query(result, location),
         )

@@ -110,6 +110,14 @@ HTTP_PATHS = [
     "/impact/",
     "/open-data/",
 ]
+# The skills check's result, for a resident whose session has answered
+# every step (finish_skills_check), and learning at home.
+SKILLS_CHECK_PATHS = [
+    "/skills-check/result/?postcode=PR7+1AB",
+    "/skills-check/result/",
+    "/learn-at-home/",
+    "/learn-at-home/?area=transacting&level=beginner",
+]
 # Answered from the page cache, in-process.
 PAGE_CACHE_PATHS = ["/", "/about/", "/news/", "/find-help/", HTTP_PATHS[4]]
 
@@ -133,6 +141,20 @@ def seed():
     report = StringIO()
     call_command("seed_bench", listings=LISTINGS, stdout=report)
     return report.getvalue().strip()
+
+
+def finish_skills_check(client):
+    """Answer every step of the skills check in the client's session: "Not
+    yet" for transacting and being safe online, "Yes" elsewhere, so the
+    result suggests courses for two areas."""
+    from learning.skills_check import check_areas
+
+    for area in check_areas():
+        answer = "not_yet" if area.slug in ("transacting", "safe-and-legal") else "yes"
+        client.post(
+            f"/skills-check/{area.slug}/",
+            {statement.key: answer for statement in area.statements},
+        )
 
 
 def access_point_path():
@@ -273,6 +295,13 @@ def main():
     with override_settings(PAGE_CACHE_SECONDS=0):
         print("Each page worked out on each request: the page cache off, the caches behind it on.")
         print_table(client, paths)
+        print(
+            "\nThe skills check's result for a resident who has answered every step (the "
+            "result is never cached; the search hits behind its courses are), and learning "
+            "at home."
+        )
+        finish_skills_check(client)
+        print_table(client, SKILLS_CHECK_PATHS)
     print(
         "\nSearches nobody made in the last five minutes: a different postcode on each "
         "request, so neither the page cache nor the cache of hits has them (the filters' "
