@@ -123,7 +123,7 @@ def parameters_for(name, world):
     ]:
         if name.startswith(prefix):
             values[key] = value
-    for snippet in ("servicetype", "accessibilityfeature", "language", "area", "skill"):
+    for snippet in SNIPPET_RECORDS:
         if f"_{snippet}:" in name:
             values["pk"] = getattr(world, SNIPPET_RECORDS[snippet]).pk
     return values
@@ -135,4 +135,6 @@ SNIPPET_RECORDS = {
     "language": "language",
     "area": "area",
     "skill": "skill",
+    "learningresource": "learning_resource",
+    "skillstatement": "skill_statement",
 }

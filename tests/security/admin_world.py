@@ -30,8 +30,11 @@ from directory.permissions import TASK_NAME, coordinators_group, listing_approva
 from referrals.models import RoutingRule
 from tests.factories import ChampionFactory
 from tests.factories.directory import AccessPointPageFactory, OrganisationPageFactory
+from tests.factories.learning import LearningResourceFactory, SkillStatementFactory
 from tests.factories.referrals import ReferralFactory
 from tests.factories.training import BookingFactory, CoursePageFactory, SessionFactory
+from training.framework import ensure_skill_areas
+from training.models import SkillArea
 from website.models import HomePage, OutgoingEmail
 
 PASSWORD = "a-long-enough-passphrase-42"
@@ -57,6 +60,7 @@ def build():
     coordinators = coordinators_group()
     partner_a = organisation(index, "Partner A")
     host_b = organisation(index, "Host B")
+    ensure_skill_areas(SkillArea)
     listing = AccessPointPageFactory(parent=partner_a, title="Partner A drop-in")
     listing.save_revision().publish()
     course = CoursePageFactory(parent=partner_a, title="Email for beginners")
@@ -88,6 +92,8 @@ def build():
         language=Language.objects.first() or Language.objects.create(name="Polish", code="pl"),
         area=Area.objects.first() or Area.objects.create(name="Chorley", slug="chorley"),
         skill=Skill.objects.first() or Skill.objects.create(name="Video calls", slug="video-calls"),
+        learning_resource=LearningResourceFactory(),
+        skill_statement=SkillStatementFactory(area=SkillArea.objects.first()),
     )
     world.note = ListingNote.objects.create(
         listing=listing, text="Ring first.", author=world.coordinator
