@@ -11,11 +11,7 @@ from directory.models import AccessibilityFeature, OpeningHours, PlaceRow, Servi
 def matching_rows(query, now, ranks=None):
     """The rows of the places that pass the query's filters (and are among
     `ranks`' pages when words were given), within its radius's box."""
-    today = now.date()
-    rows = PlaceRow.objects.filter(
-        Q(show_from__isnull=True) | Q(show_from__lte=today),
-        Q(show_until__isnull=True) | Q(show_until__gte=today),
-    )
+    rows = PlaceRow.objects.filter(*shared_conditions(query, now))
     if ranks is not None:
         rows = rows.filter(pk__in=list(ranks))
     for field, ids in (
@@ -24,18 +20,6 @@ def matching_rows(query, now, ranks=None):
     ):
         for pk in ids:
             rows = rows.filter(**{f"{field}__contains": f",{pk},"})
-    if query.free_only:
-        rows = rows.filter(cost="free")
-    openings = opening_filter(query)
-    if openings is not None:
-        rows = rows.filter(pk__in=OpeningHours.objects.filter(openings).values("page_id"))
-    if query.open_now:
-        moment = now.time()
-        rows = rows.filter(temporarily_closed=False).filter(
-            pk__in=OpeningHours.objects.filter(
-                weekday=now.weekday(), by_appointment=False, opens__lte=moment, closes__gt=moment
-            ).values("page_id")
-        )
     if query.location and query.radius_miles:
         min_lat, max_lat, min_lng, max_lng = geo.bounding_box(
             query.location.latitude, query.location.longitude, query.radius_miles
@@ -44,6 +28,30 @@ def matching_rows(query, now, ranks=None):
         # district centre), so hidden addresses need no exception here.
         rows = rows.filter(latitude__range=(min_lat, max_lat), longitude__range=(min_lng, max_lng))
     return rows
+
+
+def shared_conditions(query, now):
+    """The conditions a place and its search row meet alike (both hold the
+    dates it shows between, its cost and whether it is closed for now, and
+    both are keyed by the page): shown today, free when asked, open on the
+    day and times asked, open now when asked."""
+    today = now.date()
+    conditions = [
+        Q(show_from__isnull=True) | Q(show_from__lte=today),
+        Q(show_until__isnull=True) | Q(show_until__gte=today),
+    ]
+    if query.free_only:
+        conditions.append(Q(cost="free"))
+    openings = opening_filter(query)
+    if openings is not None:
+        conditions.append(Q(pk__in=OpeningHours.objects.filter(openings).values("page_id")))
+    if query.open_now:
+        moment = now.time()
+        open_now = OpeningHours.objects.filter(
+            weekday=now.weekday(), by_appointment=False, opens__lte=moment, closes__gt=moment
+        )
+        conditions.append(Q(temporarily_closed=False, pk__in=open_now.values("page_id")))
+    return conditions
 
 
 def query_ids(query, name):

@@ -126,13 +126,14 @@ def _insert(batch, row_model, district_model, services, features):
 
 def refresh_hidden():
     """The rows of places whose address is hidden (their districts moved)."""
-    page_model = installed_apps.get_model("directory", "AccessPointPage")
-    refresh(list(page_model.objects.filter(hide_address=True).values_list("pk", flat=True)))
+    _refresh_where(hide_address=True)
 
 
 def refresh_below(page):
     """The rows of the pages at or below this page (a move, a restriction)."""
+    _refresh_where(path__startswith=page.path)
+
+
+def _refresh_where(**conditions):
     page_model = installed_apps.get_model("directory", "AccessPointPage")
-    refresh(
-        list(page_model.objects.filter(path__startswith=page.path).values_list("pk", flat=True))
-    )
+    refresh(list(page_model.objects.filter(**conditions).values_list("pk", flat=True)))

@@ -26,7 +26,7 @@ from directory.hits import Hit, HitList
 from directory.hours import DAY_NAMES
 from directory.models import AccessPointPage, OpeningHours, ServiceType
 from directory.nearest import MAX_MILES, nearest
-from directory.place_filters import matching_rows, opening_filter
+from directory.place_filters import matching_rows, shared_conditions
 from directory.results import CARD_FIELDS, Result, services_shown
 from directory.rows import plain_rows
 from website.forms import search_words
@@ -100,13 +100,7 @@ class AccessPointSource:
     plural = "places"
 
     def matching(self, query, now):
-        today = now.date()
-        pages = (
-            AccessPointPage.objects.live()
-            .public()
-            .filter(Q(show_from__isnull=True) | Q(show_from__lte=today))
-            .filter(Q(show_until__isnull=True) | Q(show_until__gte=today))
-        )
+        pages = AccessPointPage.objects.live().public().filter(*shared_conditions(query, now))
         through_services = AccessPointPage.services.through
         for slug in query.services:
             pages = pages.filter(
@@ -123,23 +117,6 @@ class AccessPointSource:
                     through_access.objects.filter(accessibilityfeature__slug=slug).values(
                         "accesspointpage_id"
                     )
-                )
-            )
-        if query.free_only:
-            pages = pages.filter(cost=AccessPointPage.Cost.FREE)
-        openings = opening_filter(query)
-        if openings is not None:
-            pages = pages.filter(_subset(OpeningHours.objects.filter(openings).values("page_id")))
-        if query.open_now:
-            moment = now.time()
-            pages = pages.filter(temporarily_closed=False).filter(
-                _subset(
-                    OpeningHours.objects.filter(
-                        weekday=now.weekday(),
-                        by_appointment=False,
-                        opens__lte=moment,
-                        closes__gt=moment,
-                    ).values("page_id")
                 )
             )
         if query.location and query.radius_miles:
