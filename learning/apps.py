@@ -10,6 +10,14 @@ class LearningConfig(AppConfig):
     name = "learning"
     verbose_name = "Skills check and learning at home"
 
+    def ready(self):
+        # Course and access point pages show resources for their skill areas.
+        from learning import page_resources
+        from website import page_extras
+
+        page_extras.register("training.CoursePage", page_resources.for_course)
+        page_extras.register("directory.AccessPointPage", page_resources.for_access_point)
+
     def seed_demo(self, home, stdout):
         """Called by website's seed_demo, after the courses' demo: the
         skills check's statements and some learning-at-home resources."""
