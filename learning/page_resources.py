@@ -66,15 +66,16 @@ def context(areas, resources):
     query = urlencode([("area", area.slug) for area in areas])
     return {
         "learning_resources": resources,
-        "learning_about": about(areas),
+        "learning_intro": about(areas),
         "learning_more_url": f"{reverse('learn_at_home')}?{query}",
     }
 
 
 def about(areas):
-    """ "foundation skills and transacting": the areas, as a sentence says them."""
-    names = [area.name[:1].lower() + area.name[1:] for area in areas]
-    return " and ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else names[0]
+    """The sentence above the resources, naming the areas in order."""
+    which = "this skill area" if len(areas) == 1 else "these skill areas"
+    names = ", ".join(area.name for area in areas)
+    return f"Free or low-cost learning on other websites, for {which}: {names}."
 
 
 def for_course(request, page):

@@ -45,7 +45,7 @@ def test_a_course_page_shows_resources_for_its_areas_its_level_first(
     html = page_html(course.url)
 
     assert "Learn at home" in html
-    assert "Free or low-cost learning on other websites about transacting." in html
+    assert "Free or low-cost learning on other websites, for this skill area: Transacting." in html
     assert html.index("Paying bills online") < html.index("Shopping safely")
     for elsewhere in ("Sending an email", "Getting on wifi", "Old banking guide"):
         assert elsewhere not in html
@@ -64,7 +64,7 @@ def test_a_place_shows_resources_for_its_courses_and_services(
     html = page_html(chorley.url)
 
     # Courses on transacting are held here; computers to use suit foundation skills.
-    assert "about foundation skills and transacting." in html
+    assert "for these skill areas: Foundation skills, Transacting." in html
     for shown in ("Paying bills online", "Shopping safely", "Getting on wifi"):
         assert shown in html
     for not_shown in ("Sending an email", "Spotting scams", "Old banking guide"):
