@@ -8,7 +8,7 @@ referral keeps just where the resident is in each area (the area's name and
 the words, like "Starting out"), never the answers to each statement. Plain
 functions over the draft; the views are in skills_views.py."""
 
-from learning import skills_check
+from learning import check_record, skills_check
 
 SKILLS = "skills_check"
 # Barriers the check ticks: little or no skills when any area is below
@@ -58,3 +58,10 @@ def tick_barriers(draft, area_results):
 def summary(area_results):
     """What the referral stores: [{"area", "standing"}] in the check's order."""
     return [{"area": result.area.name, "standing": result.standing.name} for result in area_results]
+
+
+def count_once(draft, area_results):
+    """A check finished in a referral counts on the impact dashboard as any
+    other (the day and the weakest areas, nothing about who), once however
+    often its answers are changed."""
+    check_record.count_once(draft[SKILLS], skills_check.weakest(area_results))

@@ -56,7 +56,9 @@ def step(request, slug):
             if missing is not None:
                 public_sessions.save(request, DRAFT, draft)
                 return redirect(step_url(missing))
-            referral_skills.tick_barriers(draft, referral_skills.results(draft, areas))
+            area_results = referral_skills.results(draft, areas)
+            referral_skills.tick_barriers(draft, area_results)
+            referral_skills.count_once(draft, area_results)
             public_sessions.save(request, DRAFT, draft)
             return redirect(reverse("referral_details") + "#skills-check-done")
     else:

@@ -6,6 +6,7 @@ those words."""
 
 import pytest
 
+from learning.models import FinishedCheck
 from referrals import data_protection
 from referrals.models import Referral
 from tests.factories.learning import SkillStatementFactory
@@ -102,6 +103,17 @@ def test_the_answers_tick_the_skills_barriers_and_show_in_words(referrer_ready, 
     ]
     assert set(referral.barriers) == {"no_device", "low_skills", "low_confidence"}
     assert "Foundation skills: Getting there" in referral.skills_check_list
+
+
+def test_a_finished_check_is_counted_once_with_nothing_personal(referrer_ready, statements):
+    client = referrer_ready
+    to_the_check(client)
+    answer(client, statements, "foundation", "yes")
+    answer(client, statements, "safe-and-legal", "not_yet")
+    answer(client, statements, "safe-and-legal", "help")  # changed from check your answers
+
+    [finished] = FinishedCheck.objects.all()
+    assert finished.weakest_areas == ["safe-and-legal"]
 
 
 def test_back_and_change_keep_the_answers(referrer_ready, statements):
