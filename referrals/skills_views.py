@@ -10,6 +10,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
 
 from learning import skills_check
 from learning.forms import AreaAnswersForm
@@ -36,7 +37,9 @@ def first_step(request):
     return redirect(step_url(missing or areas[0]))
 
 
+# Error reports never include a resident's answers.
 @never_cache
+@sensitive_post_parameters()
 def step(request, slug):
     draft = public_sessions.read(request, DRAFT)
     if not draft.get("mode"):
