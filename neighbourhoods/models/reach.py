@@ -1,0 +1,36 @@
+"""What the partnership reaches in each area, worked out by reach.py: how
+far the nearest access point is (and the nearest offering each service
+type), and how many referrals, bookings and champions come from inside it.
+
+Stored, not computed per request: it takes a point-in-polygon pass over
+every postcode people gave, and the public page must stay fast. Counts of
+people are exact here; the public page hides the small ones
+(impact/suppression.py)."""
+
+from django.db import models
+
+
+class AreaReach(models.Model):
+    area = models.OneToOneField(
+        "neighbourhoods.Area", primary_key=True, on_delete=models.CASCADE, related_name="reach"
+    )
+    nearest_place = models.ForeignKey(
+        "directory.AccessPointPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    nearest_metres = models.FloatField(null=True, blank=True)
+    # {"<service type id>": [place page id, metres]}
+    nearest_by_service = models.JSONField(default=dict, blank=True)
+    referrals = models.PositiveIntegerField(default=0)
+    # Bookings hold no home postcode: these are bookings for sessions held
+    # at places inside the area.
+    bookings = models.PositiveIntegerField(default=0)
+    champions = models.PositiveIntegerField(default=0)
+    # {"<barrier slug>": referrals that recorded it}
+    barriers = models.JSONField(default=dict, blank=True)
+
+    def __str__(self):
+        return f"Reach of {self.area}"
