@@ -8,7 +8,10 @@ Many changes in one transaction (the demo seed, a bulk move) queue one
 refresh, not one each. Counts of people are worked out by
 `manage.py refresh_reach`, run daily."""
 
-from django.db import connection, transaction
+import threading
+from functools import partial
+
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import PageViewRestriction
 from wagtail.signals import page_unpublished, post_page_move
@@ -17,18 +20,21 @@ from directory.models import AccessPointPage
 from neighbourhoods import reach
 from neighbourhoods.models import Area
 
+# Each thread (each request's connection) numbers the refreshes it queues;
+# at commit only the last one queued does the work, once.
+QUEUED = threading.local()
 
-def refresh_after_commit():
-    if Area.objects.exists():
+
+def refresh_after_commit(number):
+    if number == getattr(QUEUED, "last", None) and Area.objects.exists():
         reach.refresh_nearest()
 
 
 def place_changed(sender, raw=False, **kwargs):
     if raw:
         return
-    queued = any(entry[1] is refresh_after_commit for entry in connection.run_on_commit)
-    if not queued:
-        transaction.on_commit(refresh_after_commit)
+    QUEUED.last = getattr(QUEUED, "last", 0) + 1
+    transaction.on_commit(partial(refresh_after_commit, QUEUED.last))
 
 
 def page_event(sender, instance=None, **kwargs):

@@ -27,3 +27,7 @@ def write_file(tmp_path):
         return str(path)
 
     return write
+
+
+# The directory's own fixtures: an empty directory with the demo's services.
+from tests.directory.conftest import directory, make_place, organisation  # noqa: E402, F401
