@@ -78,6 +78,6 @@ class WhereHelpIsNeededPage(RoutablePageMixin, Page):
             patch_cache_control(response, private=True, no_store=True)
         return response
 
-    @path("gaps.csv", name="gaps_csv")
+    @path("gaps/", name="gaps_csv")
     def gaps_csv(self, request):
         return page_routes("neighbourhoods").gaps_csv(request, self)

@@ -2,7 +2,9 @@ import json
 
 import pytest
 
+from directory.models import Postcode
 from neighbourhoods.models import Area, AreaSet, IndicatorValue
+from tests.factories.neighbourhoods import load_areas, row_of_squares, square_centre
 
 
 def database_rows():
@@ -27,6 +29,34 @@ def write_file(tmp_path):
         return str(path)
 
     return write
+
+
+def postcode_at(code, column, across=0.5):
+    """A postcode in the square `column`, `across` of the way from its west side."""
+    lat, lng = square_centre(column + across - 0.5)
+    Postcode.objects.create(postcode=code, district=code.split()[0], latitude=lat, longitude=lng)
+    return (code, lat, lng)
+
+
+@pytest.fixture
+def squares(directory):
+    """Three 1 km squares in a row (E01000001 to E01000003), a place with
+    free wi-fi in the middle of the first, one that prints near the east
+    edge of the third."""
+    area_set = load_areas(row_of_squares(3))
+    first = postcode_at("PR7 1AA", 0)
+    postcode_at("PR7 2AA", 1)
+    third = postcode_at("PR7 3AA", 2, across=0.8)
+    return area_set, first, third
+
+
+@pytest.fixture
+def places(squares, make_place):
+    _, first, third = squares
+    return (
+        make_place("Library", postcode=first, services=["free-wifi"]),
+        make_place("Print shop", postcode=third, services=["printing"]),
+    )
 
 
 # The directory's own fixtures: an empty directory with the demo's services.

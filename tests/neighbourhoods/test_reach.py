@@ -4,43 +4,15 @@ postcodes lie inside it; kept up to date when a place changes."""
 
 import pytest
 
-from directory.models import Postcode, ServiceType
+from directory.models import ServiceType
 from neighbourhoods import reach
 from neighbourhoods.models import AreaReach
 from tests.factories.champions import ChampionFactory
-from tests.factories.neighbourhoods import load_areas, row_of_squares, square_centre
 from tests.factories.referrals import ReferralFactory
 from tests.factories.training import BookingFactory, CoursePageFactory, SessionFactory
+from tests.neighbourhoods.conftest import postcode_at
 
 pytestmark = pytest.mark.django_db
-
-
-def postcode_at(code, column, across=0.5):
-    """A postcode in the square `column`, `across` of the way from its west side."""
-    lat, lng = square_centre(column + across - 0.5)
-    Postcode.objects.create(postcode=code, district=code.split()[0], latitude=lat, longitude=lng)
-    return (code, lat, lng)
-
-
-@pytest.fixture
-def squares(directory):
-    """Three 1 km squares in a row (E01000001 to E01000003), a place with
-    free wi-fi in the middle of the first, one that prints near the east
-    edge of the third."""
-    area_set = load_areas(row_of_squares(3))
-    first = postcode_at("PR7 1AA", 0)
-    postcode_at("PR7 2AA", 1)
-    third = postcode_at("PR7 3AA", 2, across=0.8)
-    return area_set, first, third
-
-
-@pytest.fixture
-def places(squares, make_place):
-    _, first, third = squares
-    return (
-        make_place("Library", postcode=first, services=["free-wifi"]),
-        make_place("Print shop", postcode=third, services=["printing"]),
-    )
 
 
 def reach_of(code):
