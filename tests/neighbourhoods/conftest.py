@@ -4,6 +4,7 @@ import pytest
 
 from directory.models import Postcode
 from neighbourhoods.models import Area, AreaSet, IndicatorValue
+from tests.directory.conftest import *  # noqa: F403 (its directory fixtures)
 from tests.factories.neighbourhoods import load_areas, row_of_squares, square_centre
 
 
@@ -57,7 +58,3 @@ def places(squares, make_place):
         make_place("Library", postcode=first, services=["free-wifi"]),
         make_place("Print shop", postcode=third, services=["printing"]),
     )
-
-
-# The directory's own fixtures: an empty directory with the demo's services.
-from tests.directory.conftest import directory, make_place, organisation  # noqa: E402, F401

@@ -2,7 +2,10 @@
 for each service type), and the referrals, bookings and champions whose
 postcodes lie inside it; kept up to date when a place changes."""
 
+from io import StringIO
+
 import pytest
+from django.core.management import call_command
 
 from directory.models import ServiceType
 from neighbourhoods import reach
@@ -105,10 +108,6 @@ def test_working_out_the_nearest_again_writes_only_what_changed(squares, places)
 
 
 def test_the_daily_command_works_out_every_area(squares, places):
-    from io import StringIO
-
-    from django.core.management import call_command
-
     out = StringIO()
     call_command("refresh_reach", stdout=out)
     assert "Reach worked out for 3 areas" in out.getvalue()
