@@ -27,28 +27,41 @@ class ViewForm(forms.Form):
 
 
 def chosen(request, page):
-    """(area set, indicators, indicator, sort, descending); a tampered
+    """(area set, indicators, indicator, sort, descending). Any loaded
+    indicator may be chosen, and its areas are shown; by default the
+    page's indicator, else the first of the page's set. A tampered
     indicator id is a 404, a tampered order falls back to the default."""
-    area_set = page.area_set or AreaSet.objects.order_by("pk").first()
     form = ViewForm(request.GET)
     form.is_valid()
     data = form.cleaned_data
     if "indicator" in form.errors:
         raise Http404("No such indicator")
-    indicators = list(Indicator.objects.filter(area_set=area_set)) if area_set else []
-    indicator = None
+    indicators = list(Indicator.objects.select_related("area_set").order_by("area_set", "name"))
     if data.get("indicator"):
         indicator = next((i for i in indicators if i.pk == data["indicator"]), None)
         if indicator is None:
             raise Http404("No such indicator")
-    elif indicators:
-        default = page.indicator_id
-        indicator = next((i for i in indicators if i.pk == default), indicators[0])
+    else:
+        indicator = default_indicator(page, indicators)
+    area_set = indicator.area_set if indicator else page.area_set
+    area_set = area_set or AreaSet.objects.order_by("pk").first()
     sort = data.get("sort") or "value"
     if indicator is None and sort == "value":
         sort = "area"
-    order = data.get("order") or ("asc" if sort in ("area",) else "desc")
+    order = data.get("order") or ("asc" if sort == "area" else "desc")
     return area_set, indicators, indicator, sort, order == "desc"
+
+
+def default_indicator(page, indicators):
+    for wanted in (
+        lambda i: i.pk == page.indicator_id,
+        lambda i: i.area_set_id == page.area_set_id,
+        lambda i: True,
+    ):
+        found = next((i for i in indicators if wanted(i)), None)
+        if found is not None:
+            return found
+    return None
 
 
 def sort_links(page_url, indicator, sort, descending):
