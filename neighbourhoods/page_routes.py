@@ -104,18 +104,17 @@ def map_data(rows):
 
 
 def place_markers(rows):
-    """Access points within the areas' box, as map markers."""
+    """Access points within the areas' box (and a margin), as map markers."""
     if not rows:
         return []
+    margin = 0.02
     lats = [row.latitude for row in rows]
     lngs = [row.longitude for row in rows]
-    margin = 0.02
-    return [
-        {"lat": round(lat, 5), "lng": round(lng, 5), "label": ""}
-        for _, lat, lng, _ in open_places()
-        if min(lats) - margin <= lat <= max(lats) + margin
-        and min(lngs) - margin <= lng <= max(lngs) + margin
-    ]
+    places = open_places().filter(
+        latitude__range=(min(lats) - margin, max(lats) + margin),
+        longitude__range=(min(lngs) - margin, max(lngs) + margin),
+    )
+    return [{"lat": round(lat, 5), "lng": round(lng, 5), "label": ""} for _, lat, lng, _ in places]
 
 
 def page_context(request, page):

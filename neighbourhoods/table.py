@@ -4,10 +4,12 @@ fifth of the areas it falls in, worst first), the nearest access point,
 counts of people (hidden when small, for the public: impact/suppression.py)
 and the barriers most recorded. Gaps are the worst fifth with no access
 point within the gap distance. Plain functions; templates write these out.
-Four queries however many areas."""
+Three queries however many areas."""
 
 import dataclasses
 import math
+
+from wagtail.models import Page
 
 from impact.suppression import HIDDEN_TEXT, SMALLEST_SHOWN
 from neighbourhoods.grid import METRES_PER_MILE
@@ -100,37 +102,66 @@ def area_rows(area_set, indicator, gap_miles, public, request=None):
     )
     banded = bands(values, indicator.higher_is_worse) if indicator else {}
     gap_metres = float(gap_miles) * METRES_PER_MILE
-    areas = (
+    # Plain values, not model instances: a place page is a heavy object to
+    # make, and the page shows about a hundred areas.
+    areas = list(
         Area.objects.filter(area_set=area_set)
-        .select_related("reach__nearest_place")
         .order_by("name", "code")
+        .values_list(
+            "pk",
+            "code",
+            "name",
+            "geometry",
+            "latitude",
+            "longitude",
+            "reach__nearest_place_id",
+            "reach__nearest_metres",
+            "reach__referrals",
+            "reach__bookings",
+            "reach__champions",
+            "reach__barriers",
+        )
     )
+    places = {
+        page.pk: page
+        for page in Page.objects.filter(pk__in={area[6] for area in areas if area[6]}).only(
+            "title", "url_path", "locale_id"
+        )
+    }
     rows = []
-    for area in areas:
-        reach = getattr(area, "reach", None)
-        place = reach.nearest_place if reach else None
-        metres = reach.nearest_metres if reach else None
-        band = banded.get(area.pk)
+    urls = {}
+    for pk, code, name, geometry, lat, lng, place_id, metres, *people, barriers in areas:
+        place = places.get(place_id)
+        band = banded.get(pk)
+        referrals, bookings, champions = (n or 0 for n in people)
         rows.append(
             AreaRow(
-                code=area.code,
-                name=area.name,
-                value=values.get(area.pk),
+                code=code,
+                name=name,
+                value=values.get(pk),
                 band=band,
-                latitude=area.latitude,
-                longitude=area.longitude,
-                geometry=area.geometry,
+                latitude=lat,
+                longitude=lng,
+                geometry=geometry,
                 place_title=place.title if place else "",
-                place_url=(place.get_url(request) or "") if place else "",
+                place_url=url_of(place, request, urls),
                 metres=metres,
-                referrals=count(reach.referrals if reach else 0, public),
-                bookings=count(reach.bookings if reach else 0, public),
-                champions=count(reach.champions if reach else 0, public),
-                barriers=barrier_texts(reach.barriers if reach else {}, public),
+                referrals=count(referrals, public),
+                bookings=count(bookings, public),
+                champions=count(champions, public),
+                barriers=barrier_texts(barriers or {}, public),
                 gap=band == 1 and (metres is None or metres > gap_metres),
             )
         )
     return rows
+
+
+def url_of(place, request, urls):
+    if place is None:
+        return ""
+    if place.pk not in urls:
+        urls[place.pk] = place.get_url(request) or ""
+    return urls[place.pk]
 
 
 def sorted_rows(rows, sort, descending, higher_is_worse=True):
