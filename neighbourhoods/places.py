@@ -26,11 +26,14 @@ class PlaceIndex:
         """(page id or None, metres or None) for each centre (grid points)."""
         return nearest_in(self.page_ids, self.tree, centres)
 
-    def nearest_by_service(self, centres):
-        """{service id: (page ids, metres)}, arrays aligned with centres."""
+    def nearest_by_service(self, centres, services=None):
+        """{service id: (page ids, metres)}, lists aligned with centres;
+        `services`: only these (None: all). A service no place offers any
+        more has no tree: it comes back with None for every centre."""
+        wanted = self.by_service.keys() if services is None else services
         return {
-            service: nearest_in(ids, tree, centres)
-            for service, (ids, tree) in self.by_service.items()
+            service: nearest_in(*self.by_service.get(service, (None, None)), centres)
+            for service in wanted
         }
 
 
@@ -64,13 +67,18 @@ def place_index(today=None):
 
 
 def nearest_in(page_ids, tree, centres):
+    """(page ids, metres) lists aligned with the centres (None without a
+    place); one nearest each, worked out for all the centres at once."""
     count = len(centres)
     if tree is None or not count:
         return [None] * count, [None] * count
     pairs, distances = tree.query_nearest(centres, return_distance=True, all_matches=False)
-    found_ids = [None] * count
-    metres = [None] * count
-    for centre, place, distance in zip(pairs[0], pairs[1], distances, strict=True):
-        found_ids[centre] = int(page_ids[place])
-        metres[centre] = round(float(distance), 1)
-    return found_ids, metres
+    order = np.argsort(pairs[0], kind="stable")
+    found = np.full(count, -1, dtype=np.int64)
+    metres = np.full(count, np.nan)
+    found[pairs[0][order]] = page_ids[pairs[1][order]]
+    metres[pairs[0][order]] = np.round(distances[order], 1)
+    return (
+        [None if pk < 0 else pk for pk in found.tolist()],
+        [None if m != m else m for m in metres.tolist()],  # NaN: no place
+    )

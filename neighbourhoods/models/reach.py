@@ -7,6 +7,8 @@ every postcode people gave, and the public page must stay fast. Counts of
 people are exact here; the public page hides the small ones
 (impact/suppression.py)."""
 
+import json
+
 from django.db import models
 
 
@@ -22,8 +24,10 @@ class AreaReach(models.Model):
         related_name="+",
     )
     nearest_metres = models.FloatField(null=True, blank=True)
-    # {"<service type id>": [place page id, metres]}
-    nearest_by_service = models.JSONField(default=dict, blank=True)
+    # JSON text, written by reach.py in one canonical form so that a new
+    # result is compared with the stored one without decoding 35,000 of
+    # them: {"<service type id>":[place page id,metres],...}
+    nearest_by_service = models.TextField(default="{}", blank=True)
     referrals = models.PositiveIntegerField(default=0)
     # Bookings hold no home postcode: these are bookings for sessions held
     # at places inside the area.
@@ -34,3 +38,7 @@ class AreaReach(models.Model):
 
     def __str__(self):
         return f"Reach of {self.area}"
+
+    def services_nearest(self):
+        """{service type id: (place page id, metres)}."""
+        return {int(k): tuple(v) for k, v in json.loads(self.nearest_by_service).items()}

@@ -36,11 +36,11 @@ def test_the_nearest_place_offering_each_service_is_kept_too(squares, places):
     library, print_shop = places
     reach.refresh()
 
-    wifi = str(ServiceType.objects.get(slug="free-wifi").pk)
-    printing = str(ServiceType.objects.get(slug="printing").pk)
-    by_service = reach_of("E01000001").nearest_by_service
-    assert by_service[wifi] == [library.pk, pytest.approx(0, abs=5)]
-    assert by_service[printing] == [print_shop.pk, pytest.approx(2300, abs=5)]
+    wifi = ServiceType.objects.get(slug="free-wifi").pk
+    printing = ServiceType.objects.get(slug="printing").pk
+    by_service = reach_of("E01000001").services_nearest()
+    assert by_service[wifi] == (library.pk, pytest.approx(0, abs=5))
+    assert by_service[printing] == (print_shop.pk, pytest.approx(2300, abs=5))
 
 
 def test_people_are_counted_in_the_area_their_postcode_lies_in(squares, places):
@@ -95,11 +95,11 @@ def test_many_changes_in_one_transaction_work_the_nearest_out_once(
 ):
     reach.refresh()
     runs = []
-    monkeypatch.setattr(reach, "refresh_nearest", lambda: runs.append(1))
+    monkeypatch.setattr(reach, "refresh_nearest", runs.append)
     with django_capture_on_commit_callbacks(execute=True):
         for place in places:
             place.save_revision().publish()
-    assert runs == [1]
+    assert runs == [{place.pk for place in places}]
 
 
 def test_working_out_the_nearest_again_writes_only_what_changed(squares, places):
@@ -112,3 +112,25 @@ def test_the_daily_command_works_out_every_area(squares, places):
     call_command("refresh_reach", stdout=out)
     assert "Reach worked out for 3 areas" in out.getvalue()
     assert AreaReach.objects.count() == 3
+
+
+def test_a_place_that_stops_offering_a_service_is_no_longer_its_nearest(
+    squares, places, django_capture_on_commit_callbacks
+):
+    library, print_shop = places
+    reach.refresh()
+    printing = ServiceType.objects.get(slug="printing").pk
+
+    with django_capture_on_commit_callbacks(execute=True):
+        print_shop.services = list(ServiceType.objects.filter(slug="free-wifi"))
+        print_shop.save_revision().publish()
+
+    by_service = reach_of("E01000003").services_nearest()
+    assert printing not in by_service
+    wifi = ServiceType.objects.get(slug="free-wifi").pk
+    assert by_service[wifi] == (print_shop.pk, pytest.approx(300, abs=5))
+    # The same as working everything out again.
+    before = list(AreaReach.objects.order_by("pk").values_list("nearest_by_service", flat=True))
+    reach.refresh()
+    after = list(AreaReach.objects.order_by("pk").values_list("nearest_by_service", flat=True))
+    assert after == before
