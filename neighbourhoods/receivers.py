@@ -1,8 +1,8 @@
 """Keeping the distances to the nearest access point up to date: when a
 place is saved (published, changed), deleted, unpublished or moved, or a
 privacy restriction changes, the nearest places are worked out again once
-the change is committed (reach.refresh_nearest: under a second for 35,000
-areas and 10,000 places, docs/exclusion-data.md).
+the change is committed (reach.refresh_nearest, for the services those
+places offer; its time at 35,000 areas is in docs/exclusion-data.md).
 
 Many changes in one transaction (the demo seed, a bulk move) queue one
 refresh, not one each. Counts of people are worked out by
