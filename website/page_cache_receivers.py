@@ -21,6 +21,7 @@ CONTENT_APPS = {
     "training",
     "learning",
     "champions",
+    "neighbourhoods",
     "wagtailcore",
     "wagtailimages",
     "wagtaildocs",

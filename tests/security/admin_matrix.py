@@ -144,6 +144,9 @@ directory_routingrule_modeladmin_create                                200      
 directory_routingrule_modeladmin_edit                                  200          denied    denied    login
 directory_routingrule_modeladmin_delete                                200          denied    denied    login
 directory_routingrule_modeladmin_history                               200          denied    denied    login
+neighbourhoods_index                                                   200          denied    denied    login
+neighbourhoods_upload                                                  200          denied    denied    login
+neighbourhoods_confirm                                                 405          405       405       login
 person_data                                                            200          denied    denied    login
 website_outgoingemail_modeladmin_index                                 200          denied    denied    login
 website_outgoingemail_modeladmin_create                                denied       denied    denied    login

@@ -86,6 +86,7 @@ def parameters_for(name, world):
         "action": "delete",
         "pk": page,
         "instance_pk": "",
+        "kind": "areas",
     }
     # Names that take the same parameter for different things.
     for prefix, key, value in [
