@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "champions",
     "impact",
     "openreferral",
+    "federation",
     # Admin sign-in lockout and two-step verification (website/settings/security.py).
     "axes",
     "django_otp",

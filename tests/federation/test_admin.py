@@ -1,0 +1,88 @@
+"""Feeds are the coordinators' alone; imported listings are read-only in
+the admin, pointing at their source; a coordinator's change of licence
+reaches the listings at once."""
+
+import pytest
+
+from directory.models import AccessPointPage
+from directory.permissions import coordinators_group
+from federation.importer import run_import
+from federation.models import Feed, FeedImport
+from tests.federation.services import uk_service
+from tests.referrals.conftest import make_user
+
+
+@pytest.fixture
+def imported(feed, feed_server, client_for):
+    service = uk_service("Astley Library")
+    feed_server.services([service])
+    run_import(feed, client_for(feed))
+    return AccessPointPage.objects.get(source_id=service["id"])
+
+
+@pytest.fixture
+def coordinator(directory):
+    return make_user("coordinator", coordinators_group())
+
+
+@pytest.fixture
+def partner_staff(organisation):
+    return make_user("partner", organisation.editors_group)
+
+
+ADDRESSES = ("/admin/federation/feed/", "/admin/federation/feedimport/")
+
+
+def test_partners_cannot_see_or_change_feeds(client, partner_staff, feed, imported):
+    client.force_login(partner_staff)
+    for address in (
+        *ADDRESSES,
+        "/admin/federation/feed/create/",
+        f"/admin/federation/feed/edit/{feed.pk}/",
+    ):
+        assert client.get(address).status_code in (302, 403), address
+    assert client.post(f"/admin/federation/feed/edit/{feed.pk}/", {"name": "Mine"}).status_code in (
+        302,
+        403,
+    )
+    assert Feed.objects.get().name == "Lancashire County Council"
+
+
+def test_coordinators_keep_feeds_and_read_the_log(client, coordinator, feed, imported):
+    client.force_login(coordinator)
+    assert "Lancashire County Council" in client.get("/admin/federation/feed/").content.decode()
+    run = FeedImport.objects.get()
+    page = client.get(f"/admin/federation/feedimport/inspect/{run.pk}/").content.decode()
+    assert "Finished" in page
+    assert client.get(f"/admin/federation/feedimport/edit/{run.pk}/").status_code in (302, 403)
+
+
+def test_a_licence_change_reaches_the_listings(client, coordinator, feed, imported):
+    client.force_login(coordinator)
+    response = client.post(
+        f"/admin/federation/feed/edit/{feed.pk}/",
+        {
+            "name": "Lancashire CC",
+            "base_url": feed.base_url,
+            "licence": Feed.Licence.NONE,
+            "schedule": Feed.Schedule.WEEKLY,
+            "requests_per_second": "1",
+            "take_terms": "",
+            "about_url": "",
+        },
+    )
+    assert response.status_code == 302
+    imported.refresh_from_db()
+    assert (imported.source_name, imported.source_allows_reuse) == ("Lancashire CC", False)
+
+
+def test_imported_listings_are_read_only_with_their_source(client, coordinator, imported):
+    client.force_login(coordinator)
+    response = client.get(f"/admin/pages/{imported.pk}/edit/", follow=True)
+    text = response.content.decode()
+    assert "is edited at its source" in text and imported.source_url in text
+    organisation = imported.get_parent()
+    response = client.get(
+        f"/admin/pages/add/directory/accesspointpage/{organisation.pk}/", follow=True
+    )
+    assert "is edited at its source" in response.content.decode()
