@@ -7,7 +7,7 @@ from federation.fetching import FeedClient
 from federation.models import Feed
 from tests.directory.conftest import *  # noqa: F403 (its directory fixtures)
 from tests.federation.feed_server import FeedServer
-from tests.openreferral.conftest import lists  # noqa: F401 (the lists the API publishes)
+from tests.openreferral.conftest import api, api_ok, lists  # noqa: F401 (fixtures)
 
 
 @pytest.fixture
