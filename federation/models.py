@@ -2,6 +2,7 @@
 imported service became (a listing of ours, or a link to a partner's
 listing of the same place)."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
@@ -169,6 +170,17 @@ class ImportedService(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.feed})"
+
+    def clean(self):
+        super().clean()
+        if self.decision == self.Decision.SAME and self.duplicate_of_id is None:
+            raise ValidationError(
+                {"duplicate_of": "Choose the partner's listing of the same place."}
+            )
+        if self.duplicate_of_id is not None and self.duplicate_of.is_imported:
+            raise ValidationError(
+                {"duplicate_of": "Choose a partner's own listing, not an imported one."}
+            )
 
     @property
     def shown_as_duplicate(self):

@@ -4,10 +4,12 @@ listings (which coordinators may override). Imported listings are
 read-only: they are edited at their source."""
 
 from django.contrib import messages
+from django.contrib.admin import RelatedFieldListFilter, SimpleListFilter
 from django.db import transaction
 from django.shortcuts import redirect
 from django.utils.html import format_html
 from wagtail import hooks
+from wagtail.admin.panels import FieldPanel
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 from wagtail_modeladmin.views import CreateView, EditView
@@ -16,6 +18,14 @@ from directory.models import AccessPointPage, OrganisationPage
 from directory.permissions import sees_everything
 from federation import listing_pages
 from federation.models import Feed, FeedImport, ImportedService
+
+
+class FeedFilter(RelatedFieldListFilter):
+    """Filter by feed, in the feeds' own order: there is no Django admin
+    site to ask for one."""
+
+    def field_admin_ordering(self, field, request, model_admin):
+        return ()
 
 
 class CoordinatorsOnly(PermissionHelper):
@@ -106,7 +116,7 @@ class FeedImportAdmin(ModelAdmin):
         "withdrawn",
         "skipped",
     )
-    list_filter = ("feed", "outcome")
+    list_filter = (("feed", FeedFilter), "outcome")
     inspect_view_fields = (
         "feed",
         "started_at",
@@ -137,36 +147,35 @@ class MatchEditView(EditView):
         return response
 
 
+class MatchedFilter(SimpleListFilter):
+    title = "match"
+    parameter_name = "matched"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Matched with a partner's listing"), ("no", "Not matched")]
+
+    def queryset(self, request, queryset):
+        if self.value() in ("yes", "no"):
+            return queryset.filter(duplicate_of__isnull=self.value() == "no")
+        return queryset
+
+
 class ImportedServiceAdmin(ModelAdmin):
+    """Every imported service, and what it became; coordinators link one to
+    a partner's listing of the same place, or unlink a wrong match."""
+
     model = ImportedService
-    menu_label = "Matches with partners' listings"
+    menu_label = "Imported services and matches"
     menu_icon = "link"
     permission_helper_class = MatchesHelper
     edit_view_class = MatchEditView
     list_display = ("name", "feed", "postcode", "partner_listing", "match_reason", "decision")
-    list_filter = ("feed", "decision")
-    search_fields = ("name", "postcode")
-    form_fields_exclude = (
-        "feed",
-        "source_id",
-        "name",
-        "postcode",
-        "uprn",
-        "page",
-        "match_reason",
-        "fingerprint",
-        "data",
-        "last_seen_at",
-        "withdrawn",
-    )
+    list_filter = (MatchedFilter, ("feed", FeedFilter), "decision", "withdrawn")
+    search_fields = ("name", "postcode", "source_id")
+    panels = [FieldPanel("decision"), FieldPanel("duplicate_of")]
 
     def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .filter(duplicate_of__isnull=False)
-            .select_related("feed", "duplicate_of")
-        )
+        return super().get_queryset(request).select_related("feed", "duplicate_of")
 
     @staticmethod
     def partner_listing(imported):

@@ -52,6 +52,10 @@ def test_coordinators_keep_feeds_and_read_the_log(client, coordinator, feed, imp
     client.force_login(coordinator)
     assert "Lancashire County Council" in client.get("/admin/federation/feed/").content.decode()
     run = FeedImport.objects.get()
+    assert (
+        "Finished"
+        in client.get(f"/admin/federation/feedimport/?feed__id__exact={feed.pk}").content.decode()
+    )
     page = client.get(f"/admin/federation/feedimport/inspect/{run.pk}/").content.decode()
     assert "Finished" in page
     assert client.get(f"/admin/federation/feedimport/edit/{run.pk}/").status_code in (302, 403)
