@@ -28,7 +28,7 @@ def close_names(first, second):
 
 def partner_listings():
     """Live listings of the partners' own (not imported)."""
-    return AccessPointPage.objects.live().filter(source_url="")
+    return AccessPointPage.objects.live().filter(source_url="").only("pk", "title")
 
 
 def partner_match(name, postcode, uprn):

@@ -48,23 +48,27 @@ def page_slug(title, source_id):
 
 
 def write(feed, organisation, source_id, data, values):
-    """Record the service and write its listing; the outcome's name."""
-    imported, created = ImportedService.objects.get_or_create(
+    """Record the service and write its listing; the outcome's name. A
+    service that has not changed since the last import costs no write."""
+    imported, created = ImportedService.objects.select_related("page").get_or_create(
         feed=feed, source_id=source_id, defaults={"name": values.title[:255]}
     )
-    changed = created or imported.fingerprint != fingerprint(data) or imported.withdrawn
-    imported.name = values.title[:255]
-    imported.postcode = values.postcode
-    imported.uprn = values.uprn
-    imported.data = data
-    imported.fingerprint = fingerprint(data)
-    imported.last_seen_at = timezone.now()
-    imported.withdrawn = False
+    digest = fingerprint(data)
+    changed = created or imported.fingerprint != digest or imported.withdrawn
+    match = (imported.duplicate_of_id, imported.match_reason)
     if imported.decision == ImportedService.Decision.AUTOMATIC:
-        imported.duplicate_of, imported.match_reason = partner_match(
-            values.title, values.postcode, values.uprn
-        )
-    imported.save()
+        partner, reason = partner_match(values.title, values.postcode, values.uprn)
+        match = (partner.pk if partner else None, reason)
+    if changed or match != (imported.duplicate_of_id, imported.match_reason):
+        imported.name = values.title[:255]
+        imported.postcode = values.postcode
+        imported.uprn = values.uprn
+        imported.data = data
+        imported.fingerprint = digest
+        imported.changed_at = timezone.now()
+        imported.withdrawn = False
+        imported.duplicate_of_id, imported.match_reason = match
+        imported.save()
     if imported.shown_as_duplicate:
         hide(imported)
         return "linked"

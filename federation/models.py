@@ -159,7 +159,8 @@ class ImportedService(models.Model):
     decision = models.CharField(max_length=10, choices=Decision.choices, default=Decision.AUTOMATIC)
     fingerprint = models.CharField(max_length=64, blank=True)
     data = models.JSONField(default=dict, blank=True, help_text="The service as last validated.")
-    last_seen_at = models.DateTimeField(default=timezone.now)
+    # When the service last changed in the feed (or was matched anew).
+    changed_at = models.DateTimeField(default=timezone.now)
     withdrawn = models.BooleanField(default=False)
 
     class Meta:

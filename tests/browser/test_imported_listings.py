@@ -55,4 +55,6 @@ def test_an_imported_place_is_found_beside_partners_with_its_credit(page, import
 
 def test_the_credit_is_there_without_javascript(no_js_page, imported_site_url):
     search_near_pr7(no_js_page, imported_site_url)
-    expect(no_js_page.locator(".app-result", has_text="Lancashire Digital Point")).to_contain_text(CREDIT)
+    expect(no_js_page.locator(".app-result", has_text="Lancashire Digital Point")).to_contain_text(
+        CREDIT
+    )
