@@ -63,7 +63,7 @@ def write(feed, organisation, source_id, data, values):
         imported.name = values.title[:255]
         imported.postcode = values.postcode
         imported.uprn = values.uprn
-        imported.data = data
+        imported.data = without_people(data)
         imported.fingerprint = digest
         imported.changed_at = timezone.now()
         imported.withdrawn = False
@@ -79,6 +79,17 @@ def write(feed, organisation, source_id, data, values):
         imported.page = page
         imported.save(update_fields=["page"])
     return "created" if created else "updated"
+
+
+def without_people(data):
+    """The service as kept for coordinators' overrides, less what names or
+    reaches a person (contacts' names, titles and emails; the assurer's
+    email): our listing never shows them, so we do not keep them."""
+    kept = {key: value for key, value in data.items() if key != "assurer_email"}
+    kept["contacts"] = [
+        {"phones": contact.get("phones", [])} for contact in data.get("contacts", [])
+    ]
+    return kept
 
 
 def save_page(feed, organisation, imported, values):
@@ -160,5 +171,9 @@ def recredit(feed):
     AccessPointPage.objects.filter(imported_from__feed=feed).update(
         source_name=feed.name, source_allows_reuse=feed.allows_reuse
     )
+    organisation = feed.organisation
+    if organisation is not None and organisation.title != feed.name:
+        organisation.title = feed.name
+        organisation.save()
     search_cache.invalidate()
     page_cache.content_changed()

@@ -78,6 +78,7 @@ def test_a_licence_change_reaches_the_listings(client, coordinator, feed, import
     assert response.status_code == 302
     imported.refresh_from_db()
     assert (imported.source_name, imported.source_allows_reuse) == ("Lancashire CC", False)
+    assert imported.get_parent().title == "Lancashire CC"
 
 
 def test_imported_listings_are_read_only_with_their_source(client, coordinator, imported):

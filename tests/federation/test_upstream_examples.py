@@ -1,9 +1,11 @@
 """The upstream ORUK example documents: the list and the full service
 as published, and the same service placed in the UK."""
 
+import json
+
 from directory.models import AccessPointPage
 from federation.importer import run_import
-from federation.models import FeedImport
+from federation.models import FeedImport, ImportedService
 from tests.federation.services import example, uk_service
 
 
@@ -56,3 +58,7 @@ def test_the_upstream_example_placed_in_chorley_is_listed(feed, feed_server, cli
     assert page.get_parent().specific == feed.organisation
     assert page.source_url == f"{feed.base_url}/services/{service['id']}"
     assert page.credit_line == "From: Lancashire County Council, updated 15 March 2023"
+    # No one's name, title or email is kept: the listing shows none.
+    kept = ImportedService.objects.get().data
+    assert "assurer_email" not in kept
+    assert not {"Ann Persona", "Reception Manager"} & set(json.dumps(kept).split('"'))
