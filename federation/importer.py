@@ -30,13 +30,11 @@ DOWN_AFTER_FAILURES = 5
 
 
 class Outcome:
-    CREATED, UPDATED, UNCHANGED, LINKED, WITHDRAWN = (
-        "created",
-        "updated",
-        "unchanged",
-        "linked",
-        "withdrawn",
-    )
+    """What became of one service: the name of the import's count to add
+    it to, or KEPT (skipped today, its earlier listing stands)."""
+
+    CREATED, UPDATED, UNCHANGED, LINKED = "created", "updated", "unchanged", "linked"
+    KEPT = "kept"
 
 
 def feed_organisation(feed):
@@ -93,6 +91,7 @@ def run_import(feed, client=None, now=None):
         outcome = import_service(feed, organisation, run, source_id, data, vocabulary, wanted)
         if outcome is not None:
             kept.add(source_id)
+        if outcome not in (None, Outcome.KEPT):
             setattr(run, outcome, getattr(run, outcome) + 1)
     run.withdrawn += withdraw_missing(feed, kept)
     return finish(
@@ -107,33 +106,30 @@ def import_service(feed, organisation, run, source_id, data, vocabulary, wanted)
     if not problems and data.get("id") != source_id:
         problems = [f"id: the service at /services/{source_id} says it is {data.get('id')!r}"]
     if problems:
-        run.note("skipped: not a valid UK profile service: " + "; ".join(problems), source_id)
-        run.skipped += 1
-        return Outcome.UNCHANGED if keep_as_was(feed, source_id) else None
+        return skipped(
+            run, feed, source_id, "not a valid UK profile service: " + "; ".join(problems)
+        )
     try:
         values = listing_values(data, vocabulary)
-    except Unmappable as error:
-        run.note(f"skipped: {error}", source_id)
-        run.skipped += 1
-        return Outcome.UNCHANGED if keep_as_was(feed, source_id) else None
-    if wanted and not (values.terms & wanted):
-        return None
-    if not values.active:
-        return None
-    try:
+        if (wanted and not (values.terms & wanted)) or not values.active:
+            return None
         with transaction.atomic():
             return listing_pages.write(feed, organisation, source_id, data, values)
-    except listing_pages.NotSaved as error:
-        run.note(f"skipped: {error}", source_id)
-        run.skipped += 1
-        logger.warning("Feed %s service %s not saved: %s", feed.pk, source_id, error)
-        return Outcome.UNCHANGED if keep_as_was(feed, source_id) else None
+    except (Unmappable, listing_pages.NotSaved) as error:
+        return skipped(run, feed, source_id, str(error))
+    except Exception as error:  # a feed must never stop the import with a crash
+        logger.exception("Feed %s service %s could not be imported", feed.pk, source_id)
+        return skipped(run, feed, source_id, f"could not be imported ({type(error).__name__}).")
 
 
-def keep_as_was(feed, source_id):
-    """Whether an earlier import of this service stands (a bad answer today
-    does not withdraw it)."""
-    return ImportedService.objects.filter(feed=feed, source_id=source_id).exists()
+def skipped(run, feed, source_id, why):
+    """Log a skipped service. An earlier import of it stands (a bad answer
+    today does not withdraw it): KEPT; else None."""
+    run.note(f"skipped: {why}", source_id)
+    run.skipped += 1
+    if ImportedService.objects.filter(feed=feed, source_id=source_id).exists():
+        return Outcome.KEPT
+    return None
 
 
 def withdraw_missing(feed, kept):

@@ -99,7 +99,7 @@ def test_wrong_types_are_skipped_and_never_half_imported(
     changed = {**library, "name": 42, "schedules": "every day"}
     feed_server.services([changed, hub])
     run = run_import(feed, client_for(feed))
-    assert (run.outcome, run.skipped, run.withdrawn) == (PROBLEMS, 1, 0)
+    assert (run.outcome, run.skipped, run.unchanged, run.withdrawn) == (PROBLEMS, 1, 1, 0)
     entry = run.entries[0]
     assert entry["service"] == library["id"]
     assert "name: 42 is not of type 'string'" in entry["problem"]
