@@ -5,6 +5,7 @@ read-only: they are edited at their source."""
 
 from django.contrib import messages
 from django.contrib.admin import RelatedFieldListFilter, SimpleListFilter
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import redirect
 from django.utils.html import format_html
@@ -73,6 +74,15 @@ class MatchesHelper(ReadOnlyForCoordinators):
         return sees_everything(user)
 
 
+class CoordinatorsHistory:
+    """Who changed a feed, or overrode a match, is the coordinators' to see."""
+
+    def history_view(self, request, instance_pk):
+        if not sees_everything(request.user):
+            raise PermissionDenied
+        return super().history_view(request, instance_pk)
+
+
 class FeedEditView(EditView):
     def form_valid(self, form):
         response = super().form_valid(form)
@@ -80,7 +90,7 @@ class FeedEditView(EditView):
         return response
 
 
-class FeedAdmin(ModelAdmin):
+class FeedAdmin(CoordinatorsHistory, ModelAdmin):
     model = Feed
     menu_label = "Feeds"
     menu_icon = "download"
@@ -101,6 +111,7 @@ class FeedAdmin(ModelAdmin):
 
 class FeedImportAdmin(ModelAdmin):
     model = FeedImport
+    history_view_enabled = False  # the log is its own history
     menu_label = "Import log"
     menu_icon = "list-ul"
     permission_helper_class = ReadOnlyForCoordinators
@@ -160,7 +171,7 @@ class MatchedFilter(SimpleListFilter):
         return queryset
 
 
-class ImportedServiceAdmin(ModelAdmin):
+class ImportedServiceAdmin(CoordinatorsHistory, ModelAdmin):
     """Every imported service, and what it became; coordinators link one to
     a partner's listing of the same place, or unlink a wrong match."""
 
