@@ -2,13 +2,16 @@
 withdrawn (unpublished), what did not change is left alone, and only the
 terms a coordinator asked for are taken. Retries and the command."""
 
+import datetime
+
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from directory.models import AccessPointPage
 from federation.importer import run_import
-from federation.models import FeedImport
+from federation.management.commands.import_oruk_feed import due
+from federation.models import Feed, FeedImport
 from tests.federation.services import uk_service
 
 
@@ -80,3 +83,13 @@ def test_the_command_imports_a_named_feed_and_reports(feed, feed_server, capsys)
     assert "Lancashire County Council: Finished. 1 listed, 1 new" in capsys.readouterr().out
     with pytest.raises(CommandError, match="No feed is called 'Nowhere'"):
         call_command("import_oruk_feed", "Nowhere")
+
+
+def test_the_schedule_says_which_feeds_are_due():
+    monday, tuesday = datetime.date(2026, 12, 7), datetime.date(2026, 12, 8)
+    for schedule, due_on in [
+        (Feed.Schedule.DAILY, {monday, tuesday}),
+        (Feed.Schedule.WEEKLY, {monday}),
+        (Feed.Schedule.MANUAL, set()),
+    ]:
+        assert {day for day in (monday, tuesday) if due(Feed(schedule=schedule), day)} == due_on
