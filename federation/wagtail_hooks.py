@@ -7,7 +7,9 @@ from django.contrib import messages
 from django.contrib.admin import RelatedFieldListFilter, SimpleListFilter
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import OuterRef, Subquery
 from django.shortcuts import redirect
+from django.utils import timezone
 from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
@@ -29,30 +31,38 @@ class FeedFilter(RelatedFieldListFilter):
         return ()
 
 
+def is_coordinator(user):
+    """sees_everything, asked once per request: a list asks for each row's
+    buttons."""
+    if not hasattr(user, "_federation_coordinator"):
+        user._federation_coordinator = sees_everything(user)
+    return user._federation_coordinator
+
+
 class CoordinatorsOnly(PermissionHelper):
     """Feeds are the coordinators'; partners' staff never see them."""
 
     def user_can_list(self, user):
-        return sees_everything(user)
+        return is_coordinator(user)
 
     def user_can_create(self, user):
-        return sees_everything(user)
+        return is_coordinator(user)
 
     def user_can_inspect_obj(self, user, obj):
         return False  # no inspect page: coordinators edit
 
     def user_can_edit_obj(self, user, obj):
-        return sees_everything(user)
+        return is_coordinator(user)
 
     def user_can_delete_obj(self, user, obj):
-        return sees_everything(user)
+        return is_coordinator(user)
 
 
 class ReadOnlyForCoordinators(CoordinatorsOnly):
     """The import log is written by the import alone."""
 
     def user_can_inspect_obj(self, user, obj):
-        return sees_everything(user)
+        return is_coordinator(user)
 
     def user_can_create(self, user):
         return False
@@ -71,7 +81,7 @@ class MatchesHelper(ReadOnlyForCoordinators):
         return False
 
     def user_can_edit_obj(self, user, obj):
-        return sees_everything(user)
+        return is_coordinator(user)
 
 
 class CoordinatorsHistory:
@@ -101,12 +111,22 @@ class FeedAdmin(CoordinatorsHistory, ModelAdmin):
     form_fields_exclude = ("organisation", "created_at")
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("imports")
+        latest = FeedImport.objects.filter(feed=OuterRef("pk")).order_by("-started_at", "-pk")
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                last_outcome=Subquery(latest.values("outcome")[:1]),
+                last_started=Subquery(latest.values("started_at")[:1]),
+            )
+        )
 
     @staticmethod
     def last_import(feed):
-        runs = list(feed.imports.all())
-        return f"{runs[0].get_outcome_display()}, {runs[0]}" if runs else "Not imported yet"
+        if feed.last_outcome is None:
+            return "Not imported yet"
+        outcome = FeedImport.Outcome(feed.last_outcome).label
+        return f"{outcome}, {timezone.localtime(feed.last_started):%d %b %Y %H:%M}"
 
 
 class FeedImportAdmin(ModelAdmin):

@@ -3,11 +3,13 @@ the admin, pointing at their source; a coordinator's change of licence
 reaches the listings at once."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from directory.models import AccessPointPage
 from directory.permissions import coordinators_group
 from federation.importer import run_import
-from federation.models import Feed, FeedImport
+from federation.models import Feed, FeedImport, ImportedService
 from tests.federation.services import uk_service
 from tests.referrals.conftest import make_user
 
@@ -50,7 +52,8 @@ def test_partners_cannot_see_or_change_feeds(client, partner_staff, feed, import
 
 def test_coordinators_keep_feeds_and_read_the_log(client, coordinator, feed, imported):
     client.force_login(coordinator)
-    assert "Lancashire County Council" in client.get("/admin/federation/feed/").content.decode()
+    feeds = client.get("/admin/federation/feed/").content.decode()
+    assert "Lancashire County Council" in feeds and "Finished, " in feeds
     run = FeedImport.objects.get()
     assert (
         "Finished"
@@ -91,3 +94,32 @@ def test_imported_listings_are_read_only_with_their_source(client, coordinator, 
         f"/admin/pages/add/directory/accesspointpage/{organisation.pk}/", follow=True
     )
     assert "is edited at its source" in response.content.decode()
+
+
+def test_the_admin_lists_cost_the_same_queries_however_long(client, coordinator, feed):
+    def queries_for(address):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(address).status_code == 200
+        return len(queries)
+
+    client.force_login(coordinator)
+    addresses = [
+        "/admin/federation/feed/",
+        "/admin/federation/feedimport/",
+        "/admin/federation/importedservice/",
+    ]
+
+    def add(start, count):
+        for number in range(start, start + count):
+            other = Feed.objects.create(name=f"Feed {number}", base_url=f"https://{number}.example")
+            FeedImport.objects.create(feed=other)
+            ImportedService.objects.create(
+                feed=other, source_id=str(number), name=f"Service {number}"
+            )
+
+    add(0, 2)
+    for address in addresses:  # what the first request of each caches
+        queries_for(address)
+    few = [queries_for(address) for address in addresses]
+    add(2, 8)
+    assert [queries_for(address) for address in addresses] == few
