@@ -165,6 +165,11 @@ website_outgoingemail_modeladmin_create                                denied   
 website_outgoingemail_modeladmin_edit                                  denied       denied    denied    login
 website_outgoingemail_modeladmin_delete                                denied       denied    denied    login
 website_outgoingemail_modeladmin_inspect                               200          denied    denied    login
+website_outgoingtext_modeladmin_index                                  200          denied    denied    login
+website_outgoingtext_modeladmin_create                                 denied       denied    denied    login
+website_outgoingtext_modeladmin_edit                                   denied       denied    denied    login
+website_outgoingtext_modeladmin_delete                                 denied       denied    denied    login
+website_outgoingtext_modeladmin_inspect                                200          denied    denied    login
 two_factor_setup                                                       200          200       200       login
 two_factor_verify                                                      redirect     redirect  redirect  login
 directory_listings_to_check                                            200          200       200       login

@@ -120,6 +120,7 @@ def parameters_for(name, world):
         ("training_booking", "instance_pk", world.booking.pk),
         ("champions_champion", "instance_pk", world.champion.pk),
         ("website_outgoingemail", "instance_pk", world.outgoing_email.pk),
+        ("website_outgoingtext", "instance_pk", world.outgoing_text.pk),
         ("federation_feed", "instance_pk", world.feed.pk),
         # After federation_feed, which its names also start with.
         ("federation_feedimport", "instance_pk", world.feed_import.pk),
