@@ -174,7 +174,11 @@ def access_point_records(today, base_url):
     """Plain rows rather than page objects: building ten thousand Wagtail
     pages (and fifty thousand opening-hours rows) costs more than the
     queries do."""
-    pages = AccessPointPage.objects.live().public().filter(shown_on(today))
+    # Listings imported from a feed whose licence does not let us republish
+    # it stay on our pages only (docs/federation.md).
+    pages = (
+        AccessPointPage.objects.live().public().filter(shown_on(today), source_allows_reuse=True)
+    )
     through = AccessPointPage.services.through
     services = names_by_page(through, "accesspointpage_id", "servicetype", pages)
     through = AccessPointPage.accessibility.through

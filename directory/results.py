@@ -66,6 +66,10 @@ CARD_FIELDS = (
     "latitude",
     "longitude",
     "temporarily_closed",
+    # An imported listing's credit line (docs/federation.md).
+    "source_name",
+    "source_url",
+    "source_updated",
 )
 
 

@@ -115,6 +115,11 @@ class ServiceKind:
         terms of the taxonomy (term values: pks or slugs)."""
         return set()
 
+    def withheld(self):
+        """The pks of live listings of this kind that are not ours to
+        republish (imported under a licence that does not allow it)."""
+        return set()
+
     def modified_since(self, moment: datetime.datetime):
         """The pks of live listings of this kind published at or after `moment`."""
         raise NotImplementedError

@@ -33,7 +33,7 @@ def published_sources():
 
 def find(params, now):
     """Every hit for these parameters, in the search's order."""
-    hits = find_hits(directory_query(params), now, published_sources())
+    hits = republishable(find_hits(directory_query(params), now, published_sources()))
     allowed = [narrowing(params, name) for name in ("taxonomy_term_id", "taxonomy_id")]
     if params.get("modified_after"):
         moment = params["modified_after"]
@@ -60,7 +60,15 @@ def every_published(now):
     """Every listing the API publishes: what the directory lists for an
     empty search (live, public, within its dates; a course with an
     upcoming session)."""
-    return find_hits(DirectoryQuery(), now, published_sources())
+    return republishable(find_hits(DirectoryQuery(), now, published_sources()))
+
+
+def republishable(hits):
+    """The hits less the listings that are not ours to republish: imported
+    from a feed whose licence does not allow it (docs/federation.md). They
+    are on our own pages, never in our API."""
+    withheld = {source: kind.withheld() for source, kind in KINDS.items()}
+    return [hit for hit in hits if hit.pk not in withheld.get(hit.source, ())]
 
 
 def load(hits, context, full=False):

@@ -133,5 +133,11 @@ class PlaceKind(ServiceKind):
     def modified_since(self, moment):
         return modified_since(AccessPointPage, moment)
 
+    def withheld(self):
+        """Places imported from another publisher's feed whose licence does
+        not let us republish them (docs/federation.md)."""
+        pages = AccessPointPage.objects.filter(source_allows_reuse=False)
+        return set(pages.values_list("pk", flat=True))
+
 
 register(PlaceKind())

@@ -88,6 +88,26 @@ class AccessPointPage(RoutablePageMixin, Page):
         default=timezone.localdate,
         help_text="The date someone last confirmed every detail here is right.",
     )
+    uprn = models.CharField(
+        "UPRN",
+        max_length=12,
+        blank=True,
+        help_text="The building's Unique Property Reference Number, if you know it.",
+    )
+
+    # Where an imported listing came from (docs/federation.md): another
+    # publisher's Open Referral UK feed. Blank for partners' own listings.
+    # Kept on the page itself so the search, the cards and the open data can
+    # tell imported listings apart with no join.
+    source_name = models.CharField(max_length=120, blank=True, editable=False)
+    source_id = models.CharField(max_length=100, blank=True, editable=False, db_index=True)
+    source_url = models.URLField(max_length=500, blank=True, editable=False)
+    source_updated = models.DateField(null=True, blank=True, editable=False)
+    source_allows_reuse = models.BooleanField(
+        default=True,
+        editable=False,
+        help_text="Whether the feed's licence lets us republish it in our API and open data.",
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -101,6 +121,7 @@ class AccessPointPage(RoutablePageMixin, Page):
                 FieldPanel("area"),
                 FieldPanel("hide_address"),
                 FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+                FieldPanel("uprn"),
             ],
             heading="Where",
         ),
@@ -237,6 +258,20 @@ class AccessPointPage(RoutablePageMixin, Page):
             for part in (self.address_line_1, self.address_line_2, self.town, self.postcode)
             if part
         ]
+
+    @property
+    def is_imported(self):
+        """Copied from another publisher's feed: read-only here."""
+        return bool(self.source_url)
+
+    @property
+    def credit_line(self):
+        """'From: Lancashire County Council, updated 3 December 2026'."""
+        if not self.is_imported:
+            return ""
+        updated = self.source_updated
+        when = f", updated {updated.day} {updated:%B %Y}" if updated else ""
+        return f"From: {self.source_name}{when}"
 
     @property
     def is_stale(self):

@@ -122,6 +122,10 @@ def parameters_for(name, world):
         ("champions_champion", "instance_pk", world.champion.pk),
         ("website_outgoingemail", "instance_pk", world.outgoing_email.pk),
         ("website_outgoingtext", "instance_pk", world.outgoing_text.pk),
+        ("federation_feed", "instance_pk", world.feed.pk),
+        # After federation_feed, which its names also start with.
+        ("federation_feedimport", "instance_pk", world.feed_import.pk),
+        ("federation_importedservice", "instance_pk", world.imported_service.pk),
     ]:
         if name.startswith(prefix):
             values[key] = value

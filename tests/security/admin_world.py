@@ -27,6 +27,7 @@ from directory.models import (
     ServiceType,
 )
 from directory.permissions import TASK_NAME, coordinators_group, listing_approval_workflow
+from federation.models import Feed, FeedImport, ImportedService
 from referrals.models import RoutingRule
 from tests.factories import ChampionFactory
 from tests.factories.directory import AccessPointPageFactory, OrganisationPageFactory
@@ -97,6 +98,13 @@ def build():
     )
     world.note = ListingNote.objects.create(
         listing=listing, text="Ring first.", author=world.coordinator
+    )
+    world.feed = Feed.objects.create(
+        name="Council feed", base_url="https://api.example.gov.uk/oruk"
+    )
+    world.feed_import = FeedImport.objects.create(feed=world.feed)
+    world.imported_service = ImportedService.objects.create(
+        feed=world.feed, source_id="a-service", name="Council drop-in"
     )
     world.outgoing_email = OutgoingEmail.objects.create(
         subject="Your booking", from_email="no-reply@example.org", to=["resident@example.org"]

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "impact",
     "openreferral",
     "neighbourhoods",
+    "federation",
     # Admin sign-in lockout and two-step verification (website/settings/security.py).
     "axes",
     "django_otp",

@@ -1,0 +1,179 @@
+"""Writing imported services as AccessPointPages under the feed's
+organisation page: made live without a revision (their history is at the
+source and in the feed's import log), updated in place when the service
+changes, unpublished when it is withdrawn or when it turns out to be a
+partner's place (the partner's listing wins). Callers hold a transaction."""
+
+import hashlib
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.text import slugify
+
+from directory import search_cache
+from directory.models import AccessPointPage, OpeningHours
+from federation.duplicates import partner_match
+from federation.mapping import Vocabulary, fingerprint, listing_values
+from federation.models import ImportedService
+from website import page_cache
+
+PAGE_FIELDS = (
+    "title",
+    "summary",
+    "description",
+    "address_line_1",
+    "address_line_2",
+    "town",
+    "postcode",
+    "latitude",
+    "longitude",
+    "uprn",
+    "cost",
+    "phone",
+    "email",
+    "website",
+    "temporarily_closed",
+    "closed_message",
+)
+
+
+class NotSaved(Exception):
+    """The listing would not be valid: why, in words."""
+
+
+def page_slug(title, source_id):
+    """Unique among the feed's listings however many share a name."""
+    digest = hashlib.sha256(source_id.encode()).hexdigest()[:8]
+    return f"{slugify(title)[:60] or 'service'}-{digest}"
+
+
+def write(feed, organisation, source_id, data, values):
+    """Record the service and write its listing; the outcome's name. A
+    service that has not changed since the last import costs no write."""
+    imported, created = ImportedService.objects.select_related("page").get_or_create(
+        feed=feed, source_id=source_id, defaults={"name": values.title[:255]}
+    )
+    digest = fingerprint(data)
+    changed = created or imported.fingerprint != digest or imported.withdrawn
+    match = (imported.duplicate_of_id, imported.match_reason)
+    if imported.decision == ImportedService.Decision.AUTOMATIC:
+        partner, reason = partner_match(values.title, values.postcode, values.uprn)
+        match = (partner.pk if partner else None, reason)
+    if changed or match != (imported.duplicate_of_id, imported.match_reason):
+        imported.name = values.title[:255]
+        imported.postcode = values.postcode
+        imported.uprn = values.uprn
+        imported.data = without_people(data)
+        imported.fingerprint = digest
+        imported.changed_at = timezone.now()
+        imported.withdrawn = False
+        imported.duplicate_of_id, imported.match_reason = match
+        imported.save()
+    if imported.shown_as_duplicate:
+        hide(imported)
+        return "linked"
+    if not changed and imported.page is not None and imported.page.live:
+        return "unchanged"
+    page = save_page(feed, organisation, imported, values)
+    if imported.page_id != page.pk:
+        imported.page = page
+        imported.save(update_fields=["page"])
+    return "created" if created else "updated"
+
+
+def without_people(data):
+    """The service as kept for coordinators' overrides, less what names or
+    reaches a person (contacts' names, titles and emails; the assurer's
+    email): our listing never shows them, so we do not keep them."""
+    kept = {key: value for key, value in data.items() if key != "assurer_email"}
+    kept["contacts"] = [
+        {"phones": contact.get("phones", [])} for contact in data.get("contacts", [])
+    ]
+    return kept
+
+
+def save_page(feed, organisation, imported, values):
+    page = imported.page or AccessPointPage(source_id=imported.source_id)
+    for field in PAGE_FIELDS:
+        setattr(page, field, getattr(values, field))
+    page.slug = page_slug(values.title, imported.source_id)
+    page.source_name = feed.name
+    page.source_url = feed.service_url(imported.source_id)
+    page.source_updated = values.updated or timezone.localdate()
+    page.source_allows_reuse = feed.allows_reuse
+    page.last_checked = page.source_updated
+    page.opening_hours = [
+        OpeningHours(
+            weekday=row.weekday,
+            opens=row.opens,
+            closes=row.closes,
+            by_appointment=row.by_appointment,
+            note=row.note,
+        )
+        for row in values.hours
+    ]
+    page.services = values.service_types
+    page.accessibility = values.features
+    page.languages = values.languages
+    page.live = True
+    page.has_unpublished_changes = False
+    page.last_published_at = timezone.now()
+    try:
+        if page.pk is None:
+            page.first_published_at = page.last_published_at
+            organisation.add_child(instance=page)
+        else:
+            page.save()
+    except ValidationError as error:
+        raise NotSaved("; ".join(described(error))) from error
+    return page
+
+
+def described(error):
+    if hasattr(error, "message_dict"):
+        return [f"{field}: {' '.join(messages)}" for field, messages in error.message_dict.items()]
+    return list(error.messages)
+
+
+def hide(imported):
+    """Unpublish the import's own listing, if it has one."""
+    page = imported.page
+    if page is not None and page.live:
+        page.unpublish(log_action=False)
+
+
+def withdraw(imported):
+    imported.withdrawn = True
+    imported.save(update_fields=["withdrawn"])
+    hide(imported)
+
+
+def apply_decision(imported):
+    """After a coordinator overrides a match: show the import's own listing
+    (different places) or only the partner's (the same place), from the
+    service as last imported, with no request to the feed."""
+    feed = imported.feed
+    if imported.withdrawn:
+        return
+    if imported.shown_as_duplicate:
+        hide(imported)
+        return
+    values = listing_values(imported.data, Vocabulary())
+    page = save_page(feed, feed.organisation, imported, values)
+    if imported.page_id != page.pk:
+        imported.page = page
+        imported.save(update_fields=["page"])
+
+
+def recredit(feed):
+    """After a coordinator renames a feed or changes its licence: its
+    listings' credit line, and whether our API and downloads carry them."""
+    AccessPointPage.objects.filter(imported_from__feed=feed).update(
+        source_name=feed.name, source_allows_reuse=feed.allows_reuse
+    )
+    organisation = feed.organisation
+    if organisation is not None and organisation.title != feed.name:
+        organisation.title = feed.name
+        organisation.save()
+    search_cache.invalidate()
+    page_cache.content_changed()
