@@ -64,6 +64,7 @@ class HomePage(Page):
         "website.ContentPage",
         "website.NewsIndexPage",
         "directory.DirectoryIndexPage",
+        "events.EventIndexPage",
         "impact.ImpactPage",
     ]
     max_count_per_parent = 1
