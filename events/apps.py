@@ -13,11 +13,16 @@ class EventsConfig(AppConfig):
     def ready(self):
         from directory import listing_extras
         from events import page_routes, receivers  # noqa: F401
+        from events.home_section import next_events_section
         from events.listing import events_at, events_naming
+        from website import home_sections
 
         # An access point's page lists its upcoming events; a CDN forgets
         # those events' pages when the place changes.
         listing_extras.register(events_here=events_at, pages_showing=events_naming)
+
+        # The home page shows the next few events (website/home_sections.py).
+        home_sections.register(next_events_section)
 
         # What the event pages' routes answer (website/page_routes.py).
         self.page_routes = page_routes

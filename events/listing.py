@@ -97,5 +97,8 @@ def events_naming(venue):
     return EventPage.objects.live().filter(venue=venue)
 
 
-def next_events(limit=3, now=None):
-    return list(upcoming(now)[:limit])
+def next_events(limit=3, now=None, within=None):
+    events = with_places(upcoming(now))
+    if within is not None:
+        events = events.filter(path__startswith=within.path)
+    return list(events[:limit])

@@ -7,6 +7,7 @@ so that the course booking engine books it: places, waiting list, cancel
 links and emails are one system (training/booking.py)."""
 
 from django import forms
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -29,8 +30,14 @@ class EventIndexPage(RoutablePageMixin, Page):
     all. Its list is worked out in events/page_routes.py."""
 
     intro = models.TextField(max_length=500, blank=True)
+    on_home_page = models.PositiveSmallIntegerField(
+        "events on the home page",
+        default=3,
+        validators=[MaxValueValidator(6)],
+        help_text="How many of the next events the home page shows (0 for none).",
+    )
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("on_home_page")]
     parent_page_types = ["website.HomePage"]
     subpage_types = ["events.EventPage"]
     max_count = 1

@@ -183,3 +183,16 @@ def test_the_feed_of_one_event_and_of_all_upcoming_events(client, events_index):
     assert feed.index("Drop-in") < feed.index("Hack day")
     assert "Gone" not in feed
     assert later.title in feed
+
+
+def test_the_home_page_shows_as_many_next_events_as_the_index_asks(client, events_index):
+    for days in (2, 4, 6, 8):
+        EventPageFactory(parent=events_index, title=f"In {days} days", start=upcoming(days))
+    html = client.get("/").content.decode()
+    assert "Coming up" in html
+    assert "In 2 days" in html and "In 6 days" in html
+    assert "In 8 days" not in html
+
+    events_index.on_home_page = 0
+    events_index.save_revision().publish()
+    assert "Coming up" not in client.get("/").content.decode()
