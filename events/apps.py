@@ -33,3 +33,10 @@ class EventsConfig(AppConfig):
         from events import demo
 
         demo.build(home, stdout)
+
+    def seed_bench(self, listings, stdout):
+        """Called by website's seed_bench, after the directory's and the
+        courses': one event for every ten listings (see bench.py)."""
+        from events import bench
+
+        bench.seed(listings, stdout)

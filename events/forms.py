@@ -7,6 +7,8 @@ from crispy_forms_gds.layout import HTML, Field, Layout, Size
 from django import forms
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from website.field_cache import blank_cached
+
 END_BEFORE_START = "The event must end after it starts."
 VENUE_NEEDED = "Choose the access point where the event is held."
 ADDRESS_NEEDED = "Enter the address where the event is held."
@@ -62,21 +64,23 @@ class EventFilterForm(forms.Form):
 
     when = forms.ChoiceField(label="When", required=False, choices=WHEN)
     kind = forms.ChoiceField(label="Type of event", required=False)
-    place = forms.ChoiceField(label="Place", required=False)
+    place = forms.ChoiceField(label="Town", required=False)
     attendance = forms.ChoiceField(label="Online or in person", required=False, choices=ATTENDANCE)
 
     def __init__(self, *args, kinds=(), places=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = [("", "Any type"), *kinds]
-        self.fields["place"].choices = [("", "Anywhere"), *((str(pk), t) for pk, t in places)]
+        self.fields["place"].choices = [("", "Anywhere"), *places]
         self.helper = FormHelper()
         self.helper.form_method = "get"
         self.helper.attrs = {"novalidate": "", "id": "event-filters"}
         self.helper.layout = Layout(
-            Field.radios("when", small=True, legend_size=Size.SMALL),
-            Field.select("kind"),
-            Field.select("place"),
-            Field.radios("attendance", small=True, legend_size=Size.SMALL),
+            *blank_cached(
+                Field.radios("when", small=True, legend_size=Size.SMALL),
+                Field.select("kind"),
+                Field.select("place"),
+                Field.radios("attendance", small=True, legend_size=Size.SMALL),
+            ),
             HTML(
                 '<button class="govuk-button govuk-button--secondary" '
                 'data-module="govuk-button">Apply filters</button>'

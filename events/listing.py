@@ -19,7 +19,7 @@ def upcoming(now=None):
         EventPage.objects.live()
         .public()
         .filter(end__gt=now)
-        .select_related("venue")
+        .select_related("venue", "venue__area")
         .order_by("start", "title", "pk")
     )
 
@@ -65,7 +65,7 @@ def filtered(events, chosen, now=None):
     if chosen.get("kind"):
         events = events.filter(kind=chosen["kind"])
     if chosen.get("place"):
-        events = events.filter(where=EventPage.Where.ACCESS_POINT, venue_id=chosen["place"])
+        events = events.filter(where=EventPage.Where.ACCESS_POINT, venue__town=chosen["place"])
     if chosen.get("attendance") == "online":
         events = events.filter(where=EventPage.Where.ONLINE)
     elif chosen.get("attendance") == "in_person":
@@ -73,17 +73,16 @@ def filtered(events, chosen, now=None):
     return events
 
 
-def places_with_events(now=None):
-    """(pk, title) of the access points upcoming events are held at, for
-    the place filter."""
-    rows = (
-        upcoming(now)
-        .filter(where=EventPage.Where.ACCESS_POINT, venue__isnull=False)
+def towns_with_events(events):
+    """The towns of the access points these events are held at, A to Z,
+    for the place filter (a handful, however many events there are)."""
+    towns = (
+        events.filter(where=EventPage.Where.ACCESS_POINT, venue__isnull=False)
         .order_by()
-        .values_list("venue_id", "venue__title")
+        .values_list("venue__town", flat=True)
         .distinct()
     )
-    return sorted(set(rows), key=lambda row: row[1])
+    return sorted(set(towns))
 
 
 def events_at(venue, now=None, limit=5):

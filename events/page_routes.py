@@ -30,8 +30,8 @@ __all__ = [
 ]
 
 
-def _filter_form(request, now):
-    places = listing.places_with_events(now)
+def _filter_form(request, events):
+    places = [(town, town) for town in listing.towns_with_events(events)]
     kinds = EventPage.Kind.choices
     form = EventFilterForm(request.GET, kinds=kinds, places=places)
     chosen = form.chosen()
@@ -44,12 +44,9 @@ def _filter_form(request, now):
 
 def index_context(request, index):
     now = timezone.now()
-    form, chosen = _filter_form(request, now)
-    events = listing.filtered(
-        listing.with_places(listing.upcoming(now).filter(path__startswith=index.path)),
-        chosen,
-        now,
-    )
+    upcoming = listing.upcoming(now).filter(path__startswith=index.path)
+    form, chosen = _filter_form(request, upcoming)
+    events = listing.filtered(listing.with_places(upcoming), chosen, now)
     page_obj = Paginator(events, PER_PAGE).get_page(request.GET.get("page"))
     return {
         "form": form,
