@@ -62,10 +62,12 @@ class EventFilterForm(forms.Form):
     WHEN = [("", "Any time"), ("week", "This week"), ("month", "This month")]
     ATTENDANCE = [("", "Online or in person"), ("in_person", "In person"), ("online", "Online")]
 
-    when = forms.ChoiceField(label="When", required=False, choices=WHEN)
+    when = forms.ChoiceField(label="When", required=False, choices=WHEN, widget=forms.RadioSelect)
     kind = forms.ChoiceField(label="Type of event", required=False)
     place = forms.ChoiceField(label="Town", required=False)
-    attendance = forms.ChoiceField(label="Online or in person", required=False, choices=ATTENDANCE)
+    attendance = forms.ChoiceField(
+        label="Online or in person", required=False, choices=ATTENDANCE, widget=forms.RadioSelect
+    )
 
     def __init__(self, *args, kinds=(), places=(), **kwargs):
         super().__init__(*args, **kwargs)
