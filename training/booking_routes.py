@@ -31,10 +31,6 @@ EXPIRED_LINK = (
 LINKS_RESENT_PER_DAY = 3
 
 
-def consent_wording(page):
-    return page.booking_consent_wording
-
-
 def book_session(request, course, pk):
     session = (
         sessions_booked_through(course).with_places().select_related("venue").filter(pk=pk).first()
@@ -51,7 +47,7 @@ def book_session(request, course, pk):
     full = session.places_left == 0
     form_kwargs = {
         "privacy_url": privacy_notice_url(request),
-        "consent_wording": consent_wording(course),
+        "consent_wording": course.booking_consent_wording,
         "submit_label": "Join the waiting list" if full else "Book a place",
     }
     status = 200

@@ -275,7 +275,7 @@ class EventPage(RoutablePageMixin, Page):
 
     @property
     def booking_contact(self):
-        return self.organiser.specific if self.organiser_id else None
+        return self.organiser if self.organiser_id else None
 
     @property
     def booking_consent_wording(self):
