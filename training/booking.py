@@ -34,8 +34,12 @@ class Booked:
 
 
 def _locked_session(session_pk):
+    # Only the session's row is locked (PostgreSQL cannot lock the empty
+    # side of the outer joins to its course or host page).
     return (
-        Session.objects.select_for_update().select_related("page", "host_page").get(pk=session_pk)
+        Session.objects.select_for_update(of=("self",))
+        .select_related("page", "host_page")
+        .get(pk=session_pk)
     )
 
 
