@@ -196,3 +196,43 @@ def test_the_home_page_shows_as_many_next_events_as_the_index_asks(client, event
     events_index.on_home_page = 0
     events_index.save_revision().publish()
     assert "Coming up" not in client.get("/").content.decode()
+
+
+def test_a_coordinator_adds_an_event_with_20_places_in_the_admin(client, events_index, venue):
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+    from wagtail.test.utils.form_data import querydict_from_html
+
+    from directory.permissions import coordinators_group
+
+    coordinator = get_user_model().objects.create_user("carol", "carol@example.org", "pw-long-1")
+    coordinator.groups.add(coordinators_group())
+    client.force_login(coordinator)
+    add_url = reverse("wagtailadmin_pages:add", args=["events", "eventpage", events_index.pk])
+    form = querydict_from_html(client.get(add_url).content.decode(), form_id="page-edit-form")
+    start = upcoming(days=5, hour=13)
+    form.update(
+        {
+            "title": "Coding club open day",
+            "slug": "coding-club-open-day",
+            "summary": "Try coding with friendly volunteers.",
+            "start": start.strftime("%Y-%m-%d %H:%M"),
+            "end": (start - datetime.timedelta(hours=1)).strftime("%Y-%m-%d %H:%M"),
+            "where": "access_point",
+            "venue": str(venue.pk),
+            "capacity": "20",
+            "body-count": "0",  # the body's editor is drawn by script
+            "action-publish": "action-publish",
+        }
+    )
+    refused = client.post(add_url, form)
+    assert refused.status_code == 200
+    assert END_BEFORE_START in refused.content.decode()
+    assert not EventPage.objects.filter(slug="coding-club-open-day").exists()
+
+    form["end"] = (start + datetime.timedelta(hours=2)).strftime("%Y-%m-%d %H:%M")
+    assert client.post(add_url, form).status_code == 302
+    event = EventPage.objects.get(slug="coding-club-open-day")
+    assert event.live
+    session = event.booking_session
+    assert (session.capacity, session.venue_id, session.start) == (20, venue.pk, event.start)
