@@ -70,6 +70,7 @@ bench: install assets ## Latency, SQL queries and page weight in-process, then r
 	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null || true; \
 	fi
 	DJANGO_SETTINGS_MODULE=website.settings.test $(PY) -m tests.bench
+	DJANGO_SETTINGS_MODULE=website.settings.test $(PY) -m tests.bench_neighbourhoods
 
 .PHONY: backup
 backup: install ## Back up the database and media into var/backups/<date-time> (docs/operations.md)

@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
+from website import texts
 from website.personal_data import ERASED, months_before
 
 from .models import Champion, Status, StatusChange
@@ -45,6 +46,9 @@ def records(champion):
             "how they heard about us": champion.get_heard_about_display(),
             "consent wording": champion.consent_text,
             "consented at": champion.consented_at,
+            "texts to": champion.texts_to,
+            "texts consent wording": champion.texts_consent_text,
+            "texts consented at": champion.texts_consented_at,
             "status": champion.get_status_display(),
             "trained on": champion.trained_on,
             "signed up": champion.created_at,
@@ -86,10 +90,15 @@ def anonymise(champion, now=None):
     now = now or timezone.now()
     if champion.status != Status.LEFT:
         change_status(champion, Status.LEFT, source=StatusChange.Source.ERASURE, when=now)
+    if champion.texts_to:
+        texts.to_number(champion.texts_to).delete()
     Champion.objects.filter(pk=champion.pk).update(
         name=ERASED,
         email="",
         phone="",
+        texts_to="",
+        texts_consent_text="",
+        texts_consented_at=None,
         postcode="",
         availability_notes="",
         experience="",

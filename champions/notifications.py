@@ -6,7 +6,7 @@ from django.core.mail import EmailMessage, send_mail
 from django.urls import reverse
 
 from directory.permissions import coordinators, editors_of
-from website import site_address
+from website import site_address, texts
 
 
 def admin_link(champion=None):
@@ -134,3 +134,16 @@ def host_assigned(champion):
         from_email=None,
         recipient_list=recipients,
     )
+
+
+def text_volunteer(result, partnership):
+    """A short text to a volunteer who chose texts: one SMS fragment, saying
+    who sent it and how to stop them (website/texts.py)."""
+    champion = result.champion
+    if not champion.texts_to:
+        return None
+    body = (
+        f"{partnership}: thank you for signing up as a digital champion. "
+        "A coordinator will contact you within 2 weeks. Reply STOP to stop texts."
+    )
+    return texts.send_text(champion.texts_to, body, "champion-signed-up")

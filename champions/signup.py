@@ -76,6 +76,11 @@ def _fill(champion, data, consent_text, now):
     champion.area = area_for_postcode(champion.postcode) if champion.postcode else None
     champion.consent_text = consent_text
     champion.consented_at = now
+    texts_to = data.get("texts_to") or ""
+    if texts_to != champion.texts_to or not texts_to:
+        champion.texts_to = texts_to
+        champion.texts_consent_text = data.get("texts_consent_text", "") if texts_to else ""
+        champion.texts_consented_at = now if texts_to else None
     champion.save()
     champion.skills.set(data.get("skills") or [])
     champion.languages.set(data.get("languages") or [])
@@ -88,4 +93,5 @@ def current_answers(champion):
     answers["email"] = champion.email
     answers["skills"] = list(champion.skills.values_list("pk", flat=True))
     answers["languages"] = list(champion.languages.values_list("pk", flat=True))
+    answers["wants_texts"] = bool(champion.texts_to)
     return answers

@@ -59,6 +59,7 @@ def _tell(request, result):
     champion = result.champion
     if not result.already_registered:
         notifications.thank_volunteer(result, partnership, brand.contact_email)
+        notifications.text_volunteer(result, partnership)
         notifications.tell_coordinators_and_host(result)
     elif not count_over_limit(f"champion-link:{champion.pk}", LINKS_PER_DAY, 24 * 3600):
         url = site_address.absolute(update_details_path(champion))

@@ -87,6 +87,7 @@ def coordinators_group():
             codename__in=[
                 "manage_personal_data",
                 "view_outgoingemail",
+                "view_outgoingtext",
                 "change_brandsettings",
                 "change_navigationsettings",
                 "change_dataprotectionsettings",

@@ -8,6 +8,7 @@ a check finds it working again.
 Only a status is read, never the page: a link works when it answers
 below 400 after its redirects."""
 
+import dataclasses
 import http.client
 import time
 import urllib.error
@@ -63,11 +64,22 @@ def link_problem(url, timeout=DEFAULT_TIMEOUT):
     return "" if status < 400 else f"the site answered {status}"
 
 
+@dataclasses.dataclass
+class CheckRun:
+    """What one run found: how many links worked and failed, and the
+    resources whose state changed for the worse, which coordinators are
+    told about (learning/link_notifications.py)."""
+
+    working: int = 0
+    failed: int = 0
+    newly_failed: list = dataclasses.field(default_factory=list)  # first failure: marked
+    newly_hidden: list = dataclasses.field(default_factory=list)  # second: hidden now
+
+
 def check_resources(resources, pacer=None, timeout=DEFAULT_TIMEOUT, problem_of=link_problem):
-    """Check each resource's link and record the result on it. Returns
-    (working, failed, hidden) counts; `hidden` counts links hidden now."""
+    """Check each resource's link and record the result on it (a CheckRun)."""
     pacer = pacer or HostPacer()
-    working = failed = hidden = 0
+    run = CheckRun()
     for resource in resources:
         pacer.wait(urlsplit(resource.url).hostname or "")
         problem = problem_of(resource.url, timeout=timeout)
@@ -76,11 +88,14 @@ def check_resources(resources, pacer=None, timeout=DEFAULT_TIMEOUT, problem_of=l
         if problem:
             resource.link_failures += 1
             resource.link_problem = problem[:200]
-            failed += 1
-            hidden += resource.is_hidden and not was_hidden
+            run.failed += 1
+            if resource.link_failures == 1:
+                run.newly_failed.append(resource)
+            elif resource.is_hidden and not was_hidden:
+                run.newly_hidden.append(resource)
         else:
             resource.link_failures = 0
             resource.link_problem = ""
-            working += 1
+            run.working += 1
         resource.save(update_fields=["link_failures", "link_problem", "link_checked_at"])
-    return working, failed, hidden
+    return run

@@ -9,6 +9,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from directory.permissions import sees_everything
+from learning.admin_filters import LearningResourceFilterSet
 from learning.models import LearningResource, SkillStatement
 
 
@@ -32,7 +33,7 @@ class LearningResourceViewSet(SnippetViewSet):
         Column("link_status", label="Link"),
         "last_checked",
     ]
-    list_filter = ["level", "format", "skill_areas"]
+    filterset_class = LearningResourceFilterSet
     search_fields = ["title", "provider"]
     search_backend_name = None
     copy_view_enabled = False

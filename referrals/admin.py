@@ -177,6 +177,7 @@ class ReferralAdmin(ModelAdmin):
         "postcode",
         "age_band",
         "barrier_list",
+        "skills_check_list",
         "goal_list",
         "other_needs",
     )
@@ -201,6 +202,7 @@ class ReferralAdmin(ModelAdmin):
         "postcode",
         "age_band",
         "barrier_list",
+        "skills_check_list",
         "goal_list",
         "support_list",
         "availability",

@@ -3,7 +3,7 @@ person's records for a subject access request, erasure, and retention
 (12 months after closure by default, Settings > Data protection).
 
 Erasing anonymises rather than deletes: names, contact details, free text,
-access needs and language go; the reference, dates, status, outcome,
+access needs, language and a skills check's results go; the reference, dates, status, outcome,
 barriers, goals, receiving partner, postcode district and the audit trail
 (without note text) stay, so the partnership can still count referrals and
 outcomes."""
@@ -34,6 +34,7 @@ def resident_record(referral):
         "postcode": referral.postcode,
         "age": referral.get_age_band_display(),
         "what stops them getting online": referral.barrier_list,
+        "skills check": referral.skills_check_list,
         "what they want to do online": referral.goal_list,
         "preferred support": referral.support_list,
         "availability": referral.availability,
@@ -124,6 +125,7 @@ def anonymise(referral, now=None):
     referral.language = None
     referral.matches = []
     referral.eligibility = []
+    referral.skills_check = []
     referral.anonymised_at = now
     referral.save()
     referral.accessibility_needs.clear()

@@ -30,6 +30,16 @@ SELF_WORDING = [
     ("Their", "Your"),
 ]
 BUTTON = '<button class="govuk-button" data-module="govuk-button">{}</button>'
+SKILLS_CHECK_LABEL = "Do the skills check with them"
+SKILLS_CHECK_BUTTON = (
+    '<button class="govuk-button govuk-button--secondary" name="action" value="skills-check" '
+    'data-module="govuk-button">{}</button>'
+)
+SKILLS_CHECK_HINT = (
+    "Select all that apply. Not sure about their skills? Use the skills check button at the "
+    "end of this page: a few short “I can …” questions, and the answers tick the skills "
+    "boxes here. Nothing typed is lost."
+)
 
 
 def too_long(what, limit):
@@ -196,7 +206,7 @@ class DetailsForm(ErrorLinksMixin, HoneypotFormMixin, forms.Form):
         help_text="Do not include health details they have not agreed to share.",
     )
 
-    def __init__(self, *args, mode=Referral.Mode.REFERRER, **kwargs):
+    def __init__(self, *args, mode=Referral.Mode.REFERRER, offer_skills_check=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.mode = mode
         for field in self.fields.values():
@@ -247,11 +257,27 @@ class DetailsForm(ErrorLinksMixin, HoneypotFormMixin, forms.Form):
             legend="The help they need" if about_you else "The help you need",
             legend_size=Size.MEDIUM,
         )
+        if offer_skills_check:
+            self.fields["barriers"].help_text = self.worded(SKILLS_CHECK_HINT)
         self.helper = gds_helper(
             "referral-details",
             *[part for part in (about_you, resident, needs) if part],
             HTML(HONEYPOT_HTML),
-            HTML(BUTTON.format("Continue")),
+            HTML(self.buttons(offer_skills_check)),
+        )
+
+    def buttons(self, offer_skills_check):
+        """Continue first, so Enter in a field continues; then, when there
+        are statements to ask, the way into the skills check."""
+        if not offer_skills_check:
+            return BUTTON.format("Continue")
+        return (
+            '<div class="govuk-button-group">'
+            + BUTTON.format("Continue")
+            + SKILLS_CHECK_BUTTON.format(
+                "Do the skills check" if self.mode == Referral.Mode.SELF else SKILLS_CHECK_LABEL
+            )
+            + "</div>"
         )
 
     def relabel_for_self(self):

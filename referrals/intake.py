@@ -72,8 +72,10 @@ def requested_place(place_id):
 
 
 @transaction.atomic
-def submit(mode, consent_text, consented_at, details, requested=None, now=None):
-    """Save the referral with its matches; returns (referral, routing)."""
+def submit(mode, consent_text, consented_at, details, requested=None, now=None, skills=()):
+    """Save the referral with its matches; returns (referral, routing).
+    `skills`: where the resident is in each area of a skills check run in
+    the referral (skills_check.summary), or nothing."""
     now = now or timezone.now()
     result = route_needs(needs_from(details, requested.pk if requested else None), now)
     referral = Referral(
@@ -84,6 +86,7 @@ def submit(mode, consent_text, consented_at, details, requested=None, now=None):
         language=details.get("language"),
         matches=[match.as_dict() for match in [*result.places, *result.courses]],
         eligibility=result.notes,
+        skills_check=list(skills),
         organisation_id=result.organisation_id,
         created_at=now,
         **{name: details.get(name) or empty(name) for name in PLAIN_FIELDS},

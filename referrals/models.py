@@ -95,6 +95,15 @@ class Referral(models.Model):
     consent_text = models.TextField()
     consented_at = models.DateTimeField()
 
+    skills_check = models.JSONField(
+        default=list,
+        blank=True,
+        help_text=(
+            "Where the resident is in each skills area, from a skills check run in the "
+            "referral: the area and the words, not the answers."
+        ),
+    )
+
     requested_listing = models.ForeignKey(
         "wagtailcore.Page",
         null=True,
@@ -143,6 +152,10 @@ class Referral(models.Model):
     @property
     def barrier_list(self):
         return ", ".join(choices.labels(choices.BARRIERS, self.barriers))
+
+    @property
+    def skills_check_list(self):
+        return "; ".join(f"{row['area']}: {row['standing']}" for row in self.skills_check)
 
     @property
     def goal_list(self):

@@ -12,20 +12,24 @@ from django.utils.dateparse import parse_datetime
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
+from learning import skills_check
 from website import public_sessions
 from website.database_faults import DATABASE_UNAVAILABLE, NOT_SAVED, NOT_SAVED_STATUS
 from website.form_protection import HONEYPOT_FIELD, over_limit
 from website.models import BrandSettings
 
 from . import choices, intake, notifications, sheet_language
+from . import skills_check as referral_skills
+from .draft import DRAFT, is_self
 from .forms import CONSENT_WORDING, DetailsForm, StartForm
 from .models import Referral
 
-DRAFT = "referral_draft"
 DONE = "referral_done"
 # Referrals one internet address may send in an hour: enough for a busy
 # advice desk on shared wifi, too few for a flood.
 REFERRALS_PER_HOUR = 20
+# The details form's second button: go through the skills check first.
+SKILLS_CHECK_ACTION = "skills-check"
 TOO_MANY = (
     "Sorry, we have had a lot of referrals from your internet connection in the last hour. "
     "Please try again in an hour. Nothing you typed has been lost."
@@ -72,23 +76,44 @@ def details(request):
     draft = public_sessions.read(request, DRAFT)
     if not draft.get("mode"):
         return redirect("referral_start")
+    areas = skills_check.check_areas()
+    offer = bool(areas)
     if request.method == "POST":
-        form = DetailsForm(request.POST, mode=draft["mode"])
+        form = DetailsForm(request.POST, mode=draft["mode"], offer_skills_check=offer)
+        if offer and request.POST.get("action") == SKILLS_CHECK_ACTION:
+            # Off to the skills check: what is typed so far waits in the
+            # draft, checked only when they continue from this page.
+            draft["details"] = typed_details(request, form)
+            public_sessions.save(request, DRAFT, draft)
+            return redirect("referral_skills_check")
         if form.is_valid():
-            # Only the form's own fields: anything else a client sends is
-            # not kept in the session.
-            draft["details"] = {
-                name: request.POST.getlist(name)
-                for name in form.fields
-                if name != HONEYPOT_FIELD and name in request.POST
-            }
+            draft["details"] = typed_details(request, form)
             public_sessions.save(request, DRAFT, draft)
             return redirect("referral_check")
     else:
-        form = DetailsForm(initial=saved_initial(draft), mode=draft["mode"])
+        form = DetailsForm(
+            initial=saved_initial(draft), mode=draft["mode"], offer_skills_check=offer
+        )
     return TemplateResponse(
-        request, "referrals/details.html", {"form": form, "self_referral": is_self(draft)}
+        request,
+        "referrals/details.html",
+        {
+            "form": form,
+            "self_referral": is_self(draft),
+            "skills_rows": skills_rows(referral_skills.results(draft, areas)),
+            "skills_check_url": reverse("referral_skills_check"),
+        },
     )
+
+
+def typed_details(request, form):
+    """Only the form's own fields: anything else a client sends is not
+    kept in the session."""
+    return {
+        name: request.POST.getlist(name)
+        for name in form.fields
+        if name != HONEYPOT_FIELD and name in request.POST
+    }
 
 
 @never_cache
@@ -100,6 +125,7 @@ def check(request):
         return redirect("referral_details" if draft.get("mode") else "referral_start")
     error = ""
     status = 200
+    area_results = referral_skills.results(draft)
     if request.method == "POST":
         if over_limit(request, "referral", REFERRALS_PER_HOUR, window_seconds=3600):
             error = TOO_MANY
@@ -111,6 +137,7 @@ def check(request):
                     parse_datetime(draft["consented_at"]),
                     form.cleaned_data,
                     intake.requested_place(draft.get("to")),
+                    skills=referral_skills.summary(area_results or []),
                 )
             except DATABASE_UNAVAILABLE:
                 # Nothing was saved and the draft stays in the session, so
@@ -128,7 +155,7 @@ def check(request):
         request,
         "referrals/check.html",
         {
-            "rows": answer_rows(form, draft),
+            "rows": answer_rows(form, draft, skills_rows(area_results)),
             "error": error,
             "self_referral": is_self(draft),
             "place": intake.requested_place(draft.get("to")),
@@ -171,10 +198,6 @@ def next_steps(request):
 # The session draft.
 
 
-def is_self(draft):
-    return draft.get("mode") == Referral.Mode.SELF
-
-
 def saved_form(draft):
     if not draft.get("mode") or "details" not in draft:
         return None
@@ -197,11 +220,35 @@ def finished_referral(request):
     return Referral.objects.select_related("organisation").filter(pk=pk).first() if pk else None
 
 
-def answer_rows(form, draft):
-    """(question, answer, change link) for check your answers."""
+def row(key, value, href):
+    return {"key": key, "value": value, "href": href}
+
+
+def skills_rows(area_results):
+    """Where they are in each area, in words, from a finished skills
+    check (each changed on its own step); none without one."""
+    return [
+        row(
+            f"Skills check: {result.area.name}",
+            result.standing.name,
+            reverse("referral_skills_step", args=[result.area.slug]),
+        )
+        | {"area": result.area.name}
+        for result in area_results or ()
+    ]
+
+
+def answer_rows(form, draft, skills=()):
+    """(question, answer, change link) for check your answers; a finished
+    skills check's areas follow what stops them getting online."""
     data = form.cleaned_data
+    details_url = reverse("referral_details")
     rows = [
-        ("Who the referral is for", "Me" if is_self(draft) else "Someone I support", "start"),
+        row(
+            "Who the referral is for",
+            "Me" if is_self(draft) else "Someone I support",
+            reverse("referral_start"),
+        ),
     ]
     for name, field in form.fields.items():
         if name == HONEYPOT_FIELD:
@@ -218,11 +265,10 @@ def answer_rows(form, draft):
             answer = dict(field.choices).get(value, "Not given") if value else "Not given"
         else:
             answer = str(value) if value else "Not given"
-        rows.append((str(field.label).replace(" (optional)", ""), answer, "details"))
-    return [
-        {"key": key, "value": value, "href": reverse(f"referral_{change}")}
-        for key, value, change in rows
-    ]
+        rows.append(row(str(field.label).replace(" (optional)", ""), answer, details_url))
+        if name == "barriers":
+            rows.extend(skills)
+    return rows
 
 
 def sheet_context(referral):

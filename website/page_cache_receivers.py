@@ -22,6 +22,7 @@ CONTENT_APPS = {
     "learning",
     "events",
     "champions",
+    "neighbourhoods",
     "wagtailcore",
     "wagtailimages",
     "wagtaildocs",

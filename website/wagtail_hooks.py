@@ -7,9 +7,10 @@ from wagtail.admin.menu import MenuItem
 from wagtail_modeladmin.options import modeladmin_register
 
 from website import personal_data_views, two_factor
-from website.outbox_admin import OutgoingEmailAdmin
+from website.outbox_admin import OutgoingEmailAdmin, OutgoingTextAdmin
 
 modeladmin_register(OutgoingEmailAdmin)
+modeladmin_register(OutgoingTextAdmin)
 
 
 @hooks.register("register_admin_urls")

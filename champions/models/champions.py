@@ -91,6 +91,11 @@ class Champion(models.Model):
         editable=False, help_text="The privacy wording the volunteer agreed to."
     )
     consented_at = models.DateTimeField(null=True, editable=False)
+    # Texts, only when the volunteer chose them: the mobile number (E.164,
+    # website/mobile_numbers.py) and the wording they agreed to.
+    texts_to = models.CharField("texts to", max_length=16, blank=True, editable=False)
+    texts_consent_text = models.TextField(blank=True, editable=False)
+    texts_consented_at = models.DateTimeField(null=True, editable=False)
 
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.APPLIED)
     status_changed_at = models.DateTimeField(default=timezone.now, editable=False)

@@ -18,6 +18,7 @@ from wagtail.search import index
 from directory import hours, listing_extras, place_rows
 from directory.models.postcodes import locate
 from directory.postcode_rules import PostcodeError, normalise_postcode
+from website.page_extras import extra_context
 from website.page_routes import page_routes
 
 STALE_AFTER_DAYS = 183  # about six months
@@ -187,6 +188,8 @@ class AccessPointPage(RoutablePageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(page_routes("directory").access_point_context(request, self))
+        # What apps above add (learning at home's resources).
+        context.update(extra_context(request, self))
         return context
 
     @path("report-a-problem/", name="report_problem")

@@ -12,13 +12,13 @@ from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
+from directory.models.access_points import STALE_AFTER_DAYS
 from learning.choices import COSTS, FORMATS, LEVELS
 from learning.links import validate_public_web_address
 
 # A link that has failed this many checks in a row is hidden from residents
 # (manage.py check_learning_links); one failure only flags it.
 FAILURES_TO_HIDE = 2
-STALE_AFTER_DAYS = 183  # about six months, as for listings
 
 
 class LearningResourceQuerySet(models.QuerySet):

@@ -6,6 +6,14 @@ console error, has no WCAG 2.x A/AA violation, and its weight is written to
 var/test-reports/crawl/ (make test prints the summary). Every kind of form
 is then sent empty, and its error state checked the same way.
 
+Each page is opened in Chromium in the SQLite run only. What Chromium and
+axe check (markup, contrast, names, console errors) is the HTML and its
+scripts, which are the same whichever database the page came from, and the
+per-page crawl was a minute and a half of each run. In the PostgreSQL run
+the walk itself fetches every page from the PostgreSQL demo (statuses
+checked by the first test), and every kind of form is still sent in
+Chromium.
+
 The pages are shared out between SHARDS tests, so no one test is long. The
 crawl's tests run one after another, last in their test process (see
 tests/browser/conftest.py), on one copy of the demo committed once and
@@ -26,6 +34,10 @@ from tests.browser import crawl
 from tests.browser.conftest import deployed_live_server
 
 SHARDS = 24
+# Pages opened in Chromium in this run (see above). Decided when the tests
+# are collected, so the PostgreSQL run has no such tests rather than skipped
+# ones.
+OPENS_EVERY_PAGE = connection.vendor == "sqlite"
 REPORTS = Path(__file__).resolve().parents[2] / "var" / "test-reports" / "crawl"
 NOT_FOUND = "/no-such-page/"
 
@@ -117,14 +129,16 @@ def test_the_walk_found_the_whole_site(site_map):
     assert not [path for path, kind in site_map.files.items() if not kind]
 
 
-@pytest.mark.parametrize("shard", range(SHARDS))
-def test_every_page_answers_with_no_violations(page, crawl_url, axe, site_map, shard):
-    rows = []
-    for path in site_map.pages[shard::SHARDS]:
-        expected = 404 if path == NOT_FOUND else None
-        status, weight = open_and_check(page, axe, crawl_url + path, expected)
-        rows.append({"path": path, "status": status, "bytes": weight})
-    report(f"pages-{shard}", rows)
+if OPENS_EVERY_PAGE:
+
+    @pytest.mark.parametrize("shard", range(SHARDS))
+    def test_every_page_answers_with_no_violations(page, crawl_url, axe, site_map, shard):
+        rows = []
+        for path in site_map.pages[shard::SHARDS]:
+            expected = 404 if path == NOT_FOUND else None
+            status, weight = open_and_check(page, axe, crawl_url + path, expected)
+            rows.append({"path": path, "status": status, "bytes": weight})
+        report(f"pages-{shard}", rows)
 
 
 def form_kinds(site_map):

@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 
 from directory.models import AccessPointPage
 from referrals.models import Referral
+from tests.browser.test_skills_check import ANSWERS, answer_by_keyboard, keyboard_to
 
 PASSWORD = "a long test password"  # noqa: S105
 
@@ -191,3 +192,52 @@ def test_frontline_staff_find_the_referral_form_from_the_home_page(page, full_si
     expect(page).to_have_url(full_site_url + "/refer/")
     expect(page.locator("h1")).to_have_text("Refer someone for help to get online")
     axe(page)
+
+
+def test_staff_run_the_skills_check_with_a_resident_inside_a_referral(page, full_site_url, axe):
+    """From the details form to the skills check and back by keyboard
+    alone, with axe on every page: what was typed is kept, the answers tick
+    the skills barriers and check your answers shows each area in words."""
+    page.goto(full_site_url + "/refer/")
+    page.get_by_label("Someone I work with or support").check()
+    page.get_by_label("Yes", exact=True).check()
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_label("Your name").fill("Sam Adviser")
+    page.get_by_label("Your organisation").fill("Chorley Jobcentre")
+    page.get_by_label("Your email address").fill("sam@example.org")
+    page.get_by_label("Their full name").fill("Alex Resident")
+    page.get_by_label("Phone", exact=True).check()
+    page.get_by_label("Their phone number").fill("01632 960 555")
+    page.get_by_label("Their postcode").fill("PR7 1DP")
+    page.get_by_label("No device (phone, tablet or computer)").check()
+
+    keyboard_to(page, "button[value=skills-check]")
+    page.keyboard.press("Enter")
+    for number, (area, answer) in enumerate(ANSWERS, start=1):
+        expect(page.locator("h1")).to_have_text(area)
+        expect(page.locator(".govuk-caption-l")).to_have_text(f"Skills check: step {number} of 6")
+        axe(page)
+        answer_by_keyboard(page, answer)
+
+    expect(page.locator("h1")).to_have_text("About you and the person you are referring")
+    done = page.locator("#skills-check-done")
+    expect(done).to_contain_text(re.compile(r"Transacting\s+New to this"))
+    expect(page.get_by_label("Their full name")).to_have_value("Alex Resident")
+    expect(page.get_by_label("No device (phone, tablet or computer)")).to_be_checked()
+    expect(page.get_by_label("Little or no digital skills")).to_be_checked()
+    expect(page.get_by_label("Low confidence or worried about scams")).not_to_be_checked()
+    axe(page)
+    keyboard_to(page, "button.govuk-button:not([value])")
+    page.keyboard.press("Enter")
+
+    expect(page.locator("h1")).to_have_text("Check your answers before sending")
+    row = page.locator(".govuk-summary-list__row", has_text="Skills check: Transacting")
+    expect(row).to_contain_text("New to this")
+    expect(page.locator(".govuk-summary-list__row", has_text="Being safe")).to_contain_text(
+        "Getting there"
+    )
+    axe(page)
+    page.get_by_role("button", name="Send the referral").click()
+    expect(page.locator("h1")).to_have_text("Referral sent")
+    referral = Referral.objects.get(resident_name="Alex Resident")
+    assert {"area": "Transacting", "standing": "New to this"} in referral.skills_check

@@ -1,13 +1,15 @@
 """Coordinators keep the learning resources and the skills check's
 statements in the admin; partners' staff do not."""
 
+import datetime
+
 import pytest
 from django.contrib.auth import get_user_model
 
 from directory.permissions import coordinators_group
 from learning.links import INTERNAL, NOT_WEB
 from learning.models import LearningResource, SkillStatement
-from tests.factories.learning import SkillStatementFactory
+from tests.factories.learning import LearningResourceFactory, SkillStatementFactory
 
 RESOURCES = "/admin/snippets/learning/learningresource/"
 STATEMENTS = "/admin/snippets/learning/skillstatement/"
@@ -95,3 +97,27 @@ def test_partner_staff_cannot_open_the_lists(client, demo_site):
 
     assert client.get(RESOURCES).status_code in (302, 403)
     assert client.get(STATEMENTS).status_code in (302, 403)
+
+
+def test_coordinators_filter_dead_links_and_resources_to_check(client, coordinator, skill_areas):
+    LearningResourceFactory(title="Fine guide")
+    LearningResourceFactory(
+        title="Shaky guide", link_failures=1, link_problem="the site answered 500"
+    )
+    LearningResourceFactory(
+        title="Dead guide", link_failures=2, link_problem="the site answered 404"
+    )
+    LearningResourceFactory(title="Old guide", last_checked=datetime.date(2020, 1, 1))
+    client.force_login(coordinator)
+
+    def titles(query):
+        html = client.get(RESOURCES + query).content.decode()
+        return {t for t in ("Fine", "Shaky", "Dead", "Old") if f"{t} guide" in html}
+
+    assert titles("") == {"Fine", "Shaky", "Dead", "Old"}
+    assert titles("?link=failed") == {"Shaky"}
+    assert titles("?link=hidden") == {"Dead"}
+    assert titles("?link=working") == {"Fine", "Old"}
+    assert titles("?to_check=on") == {"Old"}
+    assert titles(f"?skill_areas={skill_areas['foundation'].pk}") == set()
+    assert client.get(RESOURCES + "?link=nonsense").status_code == 200

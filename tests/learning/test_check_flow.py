@@ -96,6 +96,30 @@ def test_a_tampered_answer_is_an_error_not_a_crash(client, statements):
     assert DRAFT not in client.session
 
 
+def test_an_area_with_no_statements_is_skipped_and_the_total_says_so(client, statements):
+    for statement in statements["handling-information"]:
+        statement.delete()
+
+    assert b"5 short pages" in client.get("/skills-check/").content
+    assert b"Step 1 of 5" in client.get("/skills-check/foundation/").content
+    assert client.get("/skills-check/handling-information/").status_code == 404
+    # From communicating (step 2) straight on to transacting (step 3).
+    moved = answer(client, statements, "communicating")
+    assert moved["Location"] == "/skills-check/transacting/"
+    step = client.get("/skills-check/transacting/")
+    assert b"Step 3 of 5" in step.content
+    assert b'href="/skills-check/communicating/"' in step.content  # Back
+    assert b"Step 5 of 5" in client.get("/skills-check/safe-and-legal/").content
+
+    for slug in ("foundation", "transacting", "problem-solving", "safe-and-legal"):
+        answer(client, statements, slug)
+    result = client.get("/skills-check/result/")
+    assert result.status_code == 200
+    assert [item.area.slug for item in result.context["area_results"]] == [
+        slug for slug in ORDER if slug != "handling-information"
+    ]
+
+
 def test_a_tampered_step_is_not_found(client, statements):
     assert client.get("/skills-check/not-an-area/").status_code == 404
     assert client.post("/skills-check/..%2Fadmin/", {}).status_code == 404

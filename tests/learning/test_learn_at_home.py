@@ -96,3 +96,18 @@ def test_going_to_a_resource_counts_a_start_and_redirects_to_its_link(client, de
 def test_a_tampered_resource_id_is_not_found(client, demo_site, resources):
     assert client.get("/learn-at-home/go/999999/").status_code == 404
     assert client.get("/learn-at-home/go/abc/").status_code == 404
+    assert client.get("/learn-at-home/?area=<script>&level=nope&page=999").status_code == 200
+
+
+@pytest.mark.parametrize("stored", ["javascript:alert(1)", "http://192.168.0.1/", "ftp://x.org/"])
+def test_a_stored_link_that_is_not_a_public_web_address_is_never_redirected_to(
+    client, demo_site, resources, stored
+):
+    """Written past the form (an import, the shell): a 404, not a redirect or an error."""
+    resource = resources["email"]
+    LearningResource.objects.filter(pk=resource.pk).update(url=stored)
+
+    response = client.get(f"/learn-at-home/go/{resource.pk}/")
+
+    assert response.status_code == 404
+    assert not ResourceStartDay.objects.exists()

@@ -9,11 +9,14 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from io import StringIO
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
+from directory.permissions import coordinators_group
 from learning.link_check import HostPacer, check_resources, link_problem
 from learning.models import LearningResource
 from tests.factories.learning import LearningResourceFactory
+from tests.learning.test_admin import RESOURCES
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -64,6 +67,13 @@ def test_working_redirected_and_dead_links(local_site, silent_port):
     port = closed.getsockname()[1]
     closed.close()
     assert link_problem(f"http://127.0.0.1:{port}/") == "the site could not be reached"
+
+
+@pytest.fixture
+def coordinator(demo_site):
+    user = get_user_model().objects.create_user("coord", "coord@example.org", "x")
+    user.groups.add(coordinators_group())
+    return user
 
 
 def test_a_dead_link_is_marked_then_hidden_after_a_second_failure(
@@ -125,3 +135,38 @@ def test_requests_to_one_host_are_paced_and_other_hosts_are_not_held_up(db):
         ("two.example.org", 0.5),
         ("one.example.org", 1.0),
     ]
+
+
+def test_coordinators_are_told_of_newly_dead_and_hidden_links(
+    client, coordinator, skill_areas, local_site, mailoutbox
+):
+    LearningResourceFactory(title="Works", url=f"{local_site}/ok")
+    dead = LearningResourceFactory(title="Dead", provider="Example", url=f"{local_site}/gone")
+
+    call_command("check_learning_links", "--per-second", "1000", stdout=StringIO())
+    first = mailoutbox[-1]
+    assert first.to == ["coord@example.org"]
+    assert first.subject == "Learning resources: 1 link stopped working"
+    assert "- Dead (Example): the site answered 404" in first.body
+    assert f"http://testserver{RESOURCES}edit/{dead.pk}/" in first.body
+    assert "Works" not in first.body
+
+    call_command("check_learning_links", "--per-second", "1000", stdout=StringIO())
+    second = mailoutbox[-1]
+    assert second.subject == "Learning resources: 1 hidden from residents"
+    assert "Hidden from residents now" in second.body and "Dead (Example)" in second.body
+
+    # Still dead: already reported, so nothing more is sent.
+    call_command("check_learning_links", "--per-second", "1000", stdout=StringIO())
+    assert len(mailoutbox) == 2
+
+    # And the admin's list shows it.
+    client.force_login(coordinator)
+    listing = client.get(RESOURCES).content.decode()
+    assert "Hidden: failed 3 checks (the site answered 404)" in listing
+
+
+def test_nobody_is_emailed_when_every_link_works(coordinator, skill_areas, local_site, mailoutbox):
+    LearningResourceFactory(url=f"{local_site}/moved")
+    call_command("check_learning_links", "--per-second", "1000", stdout=StringIO())
+    assert mailoutbox == []

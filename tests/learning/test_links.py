@@ -41,6 +41,23 @@ def test_public_web_addresses_are_accepted(url):
         ("http://intranet/", INTERNAL),
         ("http://files.local/", INTERNAL),
         ("http://printer.internal/", INTERNAL),
+        ("http://metadata.google.internal/", INTERNAL),
+        ("http://foo.localhost/", INTERNAL),
+        ("http://localhost./", INTERNAL),
+        ("http://0.0.0.0/", INTERNAL),
+        ("http://100.64.0.1/", INTERNAL),  # carrier-grade NAT
+        ("http://[fd00::1]/", INTERNAL),
+        ("http://[fe80::1]/", INTERNAL),
+        ("http://[::ffff:127.0.0.1]/", INTERNAL),
+        ("http://2130706433/", INTERNAL),  # 127.0.0.1 as one number
+        ("http://0x7f000001/", INTERNAL),
+        ("http://example.org@127.0.0.1/", INTERNAL),  # the host is after the @
+        ("https://user:secret@localhost/", INTERNAL),
+        ("http://127.1/", NOT_VALID),
+        ("http://0177.0.0.1/", NOT_VALID),
+        (" javascript:alert(1)", NOT_WEB),
+        ("java\tscript:alert(1)", NOT_WEB),
+        ("https://example.org/\nSet-Cookie:x", NOT_VALID),
     ],
 )
 def test_other_addresses_are_refused_with_the_reason(url, message):

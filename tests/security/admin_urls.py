@@ -86,6 +86,7 @@ def parameters_for(name, world):
         "action": "delete",
         "pk": page,
         "instance_pk": "",
+        "kind": "areas",
     }
     # Names that take the same parameter for different things.
     for prefix, key, value in [
@@ -120,6 +121,7 @@ def parameters_for(name, world):
         ("training_booking", "instance_pk", world.booking.pk),
         ("champions_champion", "instance_pk", world.champion.pk),
         ("website_outgoingemail", "instance_pk", world.outgoing_email.pk),
+        ("website_outgoingtext", "instance_pk", world.outgoing_text.pk),
     ]:
         if name.startswith(prefix):
             values[key] = value

@@ -35,7 +35,7 @@ from tests.factories.referrals import ReferralFactory
 from tests.factories.training import BookingFactory, CoursePageFactory, SessionFactory
 from training.framework import ensure_skill_areas
 from training.models import SkillArea
-from website.models import HomePage, OutgoingEmail
+from website.models import HomePage, OutgoingEmail, OutgoingText
 
 PASSWORD = "a-long-enough-passphrase-42"
 
@@ -100,6 +100,9 @@ def build():
     )
     world.outgoing_email = OutgoingEmail.objects.create(
         subject="Your booking", from_email="no-reply@example.org", to=["resident@example.org"]
+    )
+    world.outgoing_text = OutgoingText.objects.create(
+        purpose="booking-confirmed", to="+447700900982", body="Your place is booked."
     )
     collection = Collection.objects.get(name="Partner A")
     world.collection = collection

@@ -3,8 +3,9 @@ from io import StringIO
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from wagtail.models import Page, Site
+from wagtail.models import Page, ReferenceIndex, Site
 
+from training.models import Session
 from website.models import BrandSettings, ContentPage, HomePage, NewsPage
 
 
@@ -26,6 +27,18 @@ def test_seed_demo_builds_the_sample_partnership(full_demo_site):
     assert brand.contact_phone.startswith("01632 960")
     # The installer's placeholder page is gone.
     assert not Page.objects.filter(title__startswith="Welcome to your new Wagtail").exists()
+
+
+def used_by(page):
+    return {ref.content_type.model for ref in ReferenceIndex.get_references_to(page)}
+
+
+def test_seed_demo_records_where_each_page_is_used(full_demo_site):
+    # The admin's "Usage" of a page lists what links to it: the home page's
+    # call to action links to the referral page, and courses to their venues.
+    assert "homepage" in used_by(ContentPage.objects.get(slug="refer-someone"))
+    venue = Session.objects.exclude(venue=None).first().venue
+    assert "coursepage" in used_by(venue)
 
 
 def test_seed_demo_twice_changes_nothing(full_demo_site):

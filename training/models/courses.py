@@ -15,6 +15,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from training.forms import CoursePageForm
+from website.page_extras import extra_context
 from website.page_routes import page_routes
 
 
@@ -121,6 +122,8 @@ class CoursePage(RoutablePageMixin, Page):
             sessions=self.upcoming_sessions,
             calendar_url=self.calendar_url,
         )
+        # What apps above add (learning at home's resources).
+        context.update(extra_context(request, self))
         return context
 
     @path("calendar/", name="calendar")

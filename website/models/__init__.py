@@ -3,6 +3,7 @@ from .data_protection import DataProtectionSettings
 from .open_data import OpenDataSettings
 from .outbox import OutgoingEmail
 from .pages import ContentPage, HomePage, NewsIndexPage, NewsPage
+from .texts import OutgoingText, TextOptOut
 
 __all__ = [
     "BrandSettings",
@@ -14,4 +15,6 @@ __all__ = [
     "NewsPage",
     "OpenDataSettings",
     "OutgoingEmail",
+    "OutgoingText",
+    "TextOptOut",
 ]

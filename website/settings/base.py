@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "champions",
     "impact",
     "openreferral",
+    "neighbourhoods",
     # Admin sign-in lockout and two-step verification (website/settings/security.py).
     "axes",
     "django_otp",
@@ -190,6 +191,12 @@ EMAIL_BACKEND = "website.outbox.OutboxEmailBackend"
 OUTBOX_DELIVERY_BACKEND = "django.core.mail.backends.console.EmailBackend"
 OUTBOX_KEEP_SENT_DAYS = int(os.environ.get("OUTBOX_KEEP_SENT_DAYS", "7"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "no-reply@example.org")
+
+# Text messages go through GOV.UK Notify (website/texts.py); without a key
+# they are stored and wait. The template's whole content is "((body))".
+NOTIFY_API_KEY = os.environ.get("NOTIFY_API_KEY", "")
+NOTIFY_SMS_TEMPLATE_ID = os.environ.get("NOTIFY_SMS_TEMPLATE_ID", "")
+NOTIFY_BASE_URL = os.environ.get("NOTIFY_BASE_URL", "https://api.notifications.service.gov.uk")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]

@@ -2,7 +2,9 @@
 nobody has confirmed for six months, with a link to edit each in the admin.
 
 An organisation with no active editors with an email address is reported to
-the coordinators instead, so that no stale listing goes unnoticed. One run
+the coordinators instead, so that no stale listing goes unnoticed. What
+else coordinators keep with a "last checked" date (learning at home's
+resources, directory/stale_listings.py) goes to them in one more email. One run
 sends at most one email per organisation; schedule it (say monthly) with
 cron or the host's scheduler.
 """
@@ -18,7 +20,7 @@ from wagtail.models import Page
 
 from directory.models import OrganisationPage
 from directory.permissions import coordinators, editors_of
-from directory.stale_listings import stale_listings
+from directory.stale_listings import other_stale, stale_listings
 
 
 def admin_url(name, *args):
@@ -58,6 +60,31 @@ def reminder_body(organisation, listings, to_coordinators=False):
     return "\n".join(lines)
 
 
+def others_body(kinds):
+    """The coordinators' reminder about what else they keep (learning
+    resources…) that nobody has checked for six months."""
+    lines = [
+        "Hello,",
+        "",
+        f"These entries on {settings.WAGTAIL_SITE_NAME} were last checked more than six months "
+        "ago, as long as a listing that needs checking. Please open each one, check that its "
+        "link works and its details are right, and set “Last checked” to today.",
+    ]
+    for kind in kinds:
+        lines += ["", f"{kind.singular[:1].upper()}{kind.singular[1:]}s:", ""]
+        for entry in kind.entries:
+            lines += [
+                f"- {entry.title} (last checked {format_date(entry.last_checked, 'j F Y')})",
+                f"  {settings.WAGTAILADMIN_BASE_URL.rstrip('/')}{entry.edit_path}",
+            ]
+    lines += ["", "Thank you."]
+    return "\n".join(lines)
+
+
+def others_subject(kinds):
+    return f"{' and '.join(kind.counted for kind in kinds)} to check"
+
+
 class Command(BaseCommand):
     help = "Email each organisation's editors a list of their listings not checked for six months."
 
@@ -95,6 +122,13 @@ class Command(BaseCommand):
                     to=recipients,
                 )
             )
+        others = other_stale()
+        if others and fallback:
+            messages.append(
+                EmailMessage(subject=others_subject(others), body=others_body(others), to=fallback)
+            )
+        elif others:
+            unsent.append(" and ".join(f"{kind.singular}s" for kind in others))
         if dry_run:
             for message in messages:
                 self.stdout.write(
@@ -105,9 +139,10 @@ class Command(BaseCommand):
         for title in unsent:
             self.stderr.write(f"No one to remind about {title}: it has no editors or coordinators.")
         verb = "Would send" if dry_run else "Sent"
+        also = "".join(f" and {kind.counted}" for kind in others)
         self.stdout.write(
             self.style.SUCCESS(
                 f"{verb} {len(messages)} reminder{'' if len(messages) == 1 else 's'} "
-                f"about {len(listings)} stale listing{'' if len(listings) == 1 else 's'}."
+                f"about {len(listings)} stale listing{'' if len(listings) == 1 else 's'}{also}."
             )
         )

@@ -1,10 +1,12 @@
 """Check every learning resource's link (learning/link_check.py). Run it
 daily with cron or the host's scheduler; a link that fails two runs in a
-row is hidden from residents until it works again."""
+row is hidden from residents until it works again; coordinators get an
+email naming the links that failed or were hidden in this run."""
 
 from django.core.management.base import BaseCommand
 
 from learning.link_check import DEFAULT_PER_SECOND, DEFAULT_TIMEOUT, HostPacer, check_resources
+from learning.link_notifications import tell_coordinators
 from learning.models import LearningResource
 
 
@@ -22,10 +24,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, timeout, per_second, **options):
         resources = LearningResource.objects.order_by("url", "pk")
-        working, failed, hidden = check_resources(
-            resources, pacer=HostPacer(per_second), timeout=timeout
-        )
+        run = check_resources(resources, pacer=HostPacer(per_second), timeout=timeout)
+        hidden = len(run.newly_hidden)
         self.stdout.write(
-            f"{working} links working, {failed} failed"
+            f"{run.working} links working, {run.failed} failed"
             + (f", {hidden} hidden from residents now." if hidden else ".")
         )
+        if (run.newly_failed or run.newly_hidden) and not tell_coordinators(run):
+            self.stderr.write("No coordinator with an email address to tell about the links.")

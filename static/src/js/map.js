@@ -14,14 +14,35 @@ function markerIcon(marker) {
   });
 }
 
+// Shades for the "Where help is needed" map's areas, by fifth (band 1 is
+// the most need); the same as the key's swatches in _neighbourhoods.scss.
+const BAND_COLOURS = ["#54278f", "#756bb1", "#9e9ac8", "#cbc9e2", "#f2f0f7"];
+
+function areaLayer(element) {
+  const source = document.getElementById(element.dataset.mapAreas || "");
+  if (!source) return null;
+  return L.geoJSON(JSON.parse(source.textContent), {
+    interactive: false,
+    style: (feature) => ({
+      color: "#0b0c0c",
+      weight: 1,
+      fillOpacity: 0.7,
+      fillColor: BAND_COLOURS[(feature.properties.band || 5) - 1] || "#ffffff",
+    }),
+  });
+}
+
 function drawMap(element) {
   const source = document.getElementById(element.dataset.mapMarkers);
   if (!L || !source) return;
   const data = JSON.parse(source.textContent);
   const markers = Array.isArray(data) ? data : [data];
-  if (!markers.length) return;
+  const areas = areaLayer(element);
+  if (!markers.length && !areas) return;
 
   element.hidden = false;
+  const key = document.querySelector(`[data-map-key="${element.id}"]`);
+  if (key) key.hidden = false;
   const map = L.map(element, { scrollWheelZoom: false });
   if (element.dataset.mapTiles) {
     L.tileLayer(element.dataset.mapTiles, {
@@ -37,8 +58,11 @@ function drawMap(element) {
         keyboard: false,
       }),
     ),
-  ).addTo(map);
-  map.fitBounds(layer.getBounds(), { maxZoom: 15, padding: [24, 24] });
+  );
+  if (areas) areas.addTo(map);
+  layer.addTo(map);
+  const bounds = areas ? areas.getBounds() : layer.getBounds();
+  map.fitBounds(bounds, { maxZoom: 15, padding: [24, 24] });
 }
 
 document.querySelectorAll("[data-map-markers]").forEach(drawMap);

@@ -3,18 +3,15 @@ that already exist (by slug) are left alone, and brand settings are filled
 only while they still hold their defaults."""
 
 import datetime
-from io import StringIO
 
 import factory.random
 from django.apps import apps
 from django.conf import settings
-from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page, Site
-from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from tests.factories import (
     ContentPageFactory,
@@ -27,6 +24,7 @@ from tests.factories import (
 from website import demo_content
 from website.models import BrandSettings, DataProtectionSettings, HomePage, NavigationSettings
 from website.models.brand import DEFAULT_BRAND_COLOUR
+from website.reference_updates import references_indexed_at_end
 
 SEED = 20261125
 
@@ -52,20 +50,18 @@ class Command(BaseCommand):
             self.stdout.write("Demo content not loaded: the site already has content.")
             return
         factory.random.reseed_random(SEED)
-        # Wagtail's reference index ("usage") is built once at the end rather
-        # than again on every save: pages are saved several times as they are
-        # made, and this was nearly half of the whole directory's build.
-        with transaction.atomic():
-            with disable_reference_index_auto_update():
-                home = self.home_page()
-                pages = self.content_pages(home)
-                self.news(home)
-                self.settings(home, pages)
-                # Each app that has demo content adds it (website imports none of them).
-                for app_config in apps.get_app_configs():
-                    if not brand_only and hasattr(app_config, "seed_demo"):
-                        app_config.seed_demo(home, self.stdout)
-            call_command("rebuild_references_index", verbosity=0, stdout=StringIO())
+        # Wagtail's reference index ("usage") is brought up to date once at the
+        # end, for what this run saved: pages are saved several times as they
+        # are made, and rebuilding the whole index took minutes on a big site.
+        with transaction.atomic(), references_indexed_at_end():
+            home = self.home_page()
+            pages = self.content_pages(home)
+            self.news(home)
+            self.settings(home, pages)
+            # Each app that has demo content adds it (website imports none of them).
+            for app_config in apps.get_app_configs():
+                if not brand_only and hasattr(app_config, "seed_demo"):
+                    app_config.seed_demo(home, self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))
 
     def child(self, parent, slug):

@@ -1,0 +1,169 @@
+"""Working out each area's reach (models/reach.py): the nearest access
+point from its centre, overall and for each service type (places.py), and
+the people from inside it (people.py).
+
+`refresh()` works out every area of a set (or of every set) again: after
+an import, from `manage.py refresh_reach` (daily, as places' dates come
+and go and people are referred), in one transaction. `refresh_nearest()`
+works out only the distances again and writes only the rows that changed:
+when a place is published, changed, moved or withdrawn (receivers.py)."""
+
+import json
+
+import numpy as np
+import shapely
+from django.db import transaction
+
+from neighbourhoods.models import Area, AreaReach
+from neighbourhoods.people import people_by_area
+from neighbourhoods.places import place_index
+from website import page_cache
+
+BATCH = 2000
+
+
+def centres_of(rows):
+    """Grid points of (pk, easting, northing, ...) rows, made in one call."""
+    if not rows:
+        return []
+    eastings, northings = np.array([(row[1], row[2]) for row in rows]).T
+    return shapely.points(eastings, northings)
+
+
+def nearest_fields(index, centres, services=None):
+    """(service ids, rows): for each centre, (nearest place id, metres,
+    entries), the entries aligned with the service ids, each
+    '[place id,metres]' as the stored JSON writes it, or None where no
+    place offers the service. `services`: only these (None: every one).
+    Built column by column: 35,000 areas by a dozen services."""
+    ids, metres = index.nearest(centres)
+    found = sorted(index.nearest_by_service(centres, services).items())
+    columns = [
+        [
+            None if place_id is None else f"[{place_id},{distance}]"
+            for place_id, distance in zip(found_ids, found_metres, strict=True)
+        ]
+        for _, (found_ids, found_metres) in found
+    ]
+    entries = zip(*columns, strict=True) if columns else ((),) * len(ids)
+    return [service for service, _ in found], list(zip(ids, metres, entries, strict=True))
+
+
+def services_text(services, entries):
+    """The stored JSON text: {"<service id>":[place id,metres],...}, in
+    service order, leaving out services no place offers."""
+    parts = [
+        f'"{service}":{entry}'
+        for service, entry in sorted(zip(services, entries, strict=True))
+        if entry
+    ]
+    return "{" + ",".join(parts) + "}"
+
+
+def merged(stored_text, services, entries):
+    """The stored text with these services' entries replaced; the stored
+    text itself (not decoded) when none of them changed."""
+    if all(
+        (f'"{service}":{entry}' in stored_text) if entry else (f'"{service}":[' not in stored_text)
+        for service, entry in zip(services, entries, strict=True)
+    ):
+        return stored_text
+    kept = {
+        int(service): "[" + ",".join(json.dumps(part) for part in value) + "]"
+        for service, value in json.loads(stored_text).items()
+    }
+    kept.update(zip(services, entries, strict=True))
+    return services_text(list(kept), list(kept.values()))
+
+
+def refresh(area_set=None):
+    """Work out again the reach of every area of the set (None: all sets)."""
+    areas = Area.objects.all() if area_set is None else Area.objects.filter(area_set=area_set)
+    rows = list(areas.values_list("pk", "easting", "northing", "geometry"))
+    area_ids = [row[0] for row in rows]
+    services, nearest = nearest_fields(place_index(), centres_of(rows))
+    shapes = shapely.from_geojson([row[3] for row in rows]) if rows else []
+    people = people_by_area(area_ids, shapes)
+    reaches = []
+    for area_id, (place_id, metres, entries) in zip(area_ids, nearest, strict=True):
+        found = people.get(area_id)
+        reaches.append(
+            AreaReach(
+                area_id=area_id,
+                nearest_place_id=place_id,
+                nearest_metres=metres,
+                nearest_by_service=services_text(services, entries),
+                referrals=found.referrals if found else 0,
+                bookings=found.bookings if found else 0,
+                champions=found.champions if found else 0,
+                barriers=dict(sorted(found.barriers.items())) if found else {},
+            )
+        )
+    with transaction.atomic():
+        for start in range(0, len(area_ids), BATCH):
+            AreaReach.objects.filter(area_id__in=area_ids[start : start + BATCH]).delete()
+        AreaReach.objects.bulk_create(reaches, batch_size=BATCH)
+        transaction.on_commit(page_cache.content_changed)
+    return len(reaches)
+
+
+def refresh_nearest(place_ids=None):
+    """Work out again every area's nearest places, writing only the rows
+    that changed; areas with no reach yet get one (without people, until
+    the next refresh). Given the places that changed, only the services
+    they offer, or were the nearest for, are worked out again: the other
+    services' nearest places cannot have moved. Returns how many rows
+    changed."""
+    rows = list(Area.objects.values_list("pk", "easting", "northing"))
+    stored = {
+        row[0]: row[1:]
+        for row in AreaReach.objects.values_list(
+            "area_id", "nearest_place_id", "nearest_metres", "nearest_by_service"
+        )
+    }
+    index = place_index()
+    touched = None if place_ids is None else touched_services(index, place_ids, stored)
+    services, nearest = nearest_fields(index, centres_of(rows), touched)
+    changed, new = [], []
+    for (area_id, *_), (place_id, metres, entries) in zip(rows, nearest, strict=True):
+        old = stored.get(area_id)
+        if old is None or touched is None:
+            text = services_text(services, entries)
+        else:
+            text = merged(old[2], services, entries)
+        if old is not None and tuple(old) == (place_id, metres, text):
+            continue
+        reach = AreaReach(
+            area_id=area_id,
+            nearest_place_id=place_id,
+            nearest_metres=metres,
+            nearest_by_service=text,
+        )
+        (changed if old is not None else new).append(reach)
+    with transaction.atomic():
+        AreaReach.objects.bulk_create(new, batch_size=BATCH)
+        AreaReach.objects.bulk_update(
+            changed,
+            ["nearest_place_id", "nearest_metres", "nearest_by_service"],
+            batch_size=BATCH,
+        )
+        if changed or new:
+            transaction.on_commit(page_cache.content_changed)
+    return len(changed) + len(new)
+
+
+def touched_services(index, place_ids, stored):
+    """Services the changed places offer now, or were the nearest for."""
+    place_ids = set(place_ids)
+    services = {
+        service
+        for service, (page_ids, _) in index.by_service.items()
+        if place_ids.intersection(page_ids.tolist())
+    }
+    marks = [f"[{pk}," for pk in place_ids]
+    for _, _, text in stored.values():
+        if any(mark in text for mark in marks):
+            services.update(
+                int(service) for service, (pk, _) in json.loads(text).items() if pk in place_ids
+            )
+    return services
