@@ -8,8 +8,8 @@ from .pipeline import record_training
 
 
 def champion_training_completed(sender, booking, user=None, **kwargs):
-    course = booking.session.page
-    if not getattr(course.specific, "is_champion_training", False) or not booking.email:
+    course = booking.session.booked_through  # a course, or an event (never champion training)
+    if not getattr(course, "is_champion_training", False) or not booking.email:
         return
     champion = Champion.objects.filter(email=booking.email.strip().lower()).first()
     if champion is not None:

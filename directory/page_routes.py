@@ -57,6 +57,7 @@ def access_point_context(request, page):
         "referral_url": referral_url(page),
         # Courses held here, when the training app is installed (it registers them).
         "courses": listing_extras.courses_here(page),
+        **events_here_context(page),
         "json_ld": access_point_json_ld(page, page.get_full_url(request)),
         "marker": (
             {"lat": page.latitude, "lng": page.longitude, "title": page.title, "label": ""}
@@ -64,6 +65,12 @@ def access_point_context(request, page):
             else None
         ),
     }
+
+
+def events_here_context(page):
+    """Upcoming events held here, when the events app is installed (it
+    registers them); templates/events/includes/events_here.html shows them."""
+    return {"events_here": listing_extras.events_here(page)}
 
 
 def map_markers(results, first_number=1):

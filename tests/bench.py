@@ -52,6 +52,7 @@ from django.test.utils import CaptureQueriesContext, override_settings  # noqa: 
 
 from directory import search_cache  # noqa: E402
 from directory.models import AccessPointPage, OrganisationPage, Postcode  # noqa: E402
+from events.models import EventPage  # noqa: E402
 from tests import bench_http  # noqa: E402
 from training.models import CoursePage  # noqa: E402
 
@@ -118,6 +119,15 @@ SKILLS_CHECK_PATHS = [
     "/learn-at-home/",
     "/learn-at-home/?area=transacting&level=beginner",
 ]
+# Events (1,000 at 10,000 listings, events/bench.py): the upcoming list, a
+# filtered list, a page deep in it, the feed of them all; one event's page
+# is added by events_paths().
+EVENTS_PATHS = [
+    "/events/",
+    "/events/?when=month&attendance=in_person",
+    "/events/?page=10",
+    "/events/calendar/",
+]
 # Answered from the page cache, in-process.
 PAGE_CACHE_PATHS = ["/", "/about/", "/news/", "/find-help/", HTTP_PATHS[4]]
 
@@ -162,6 +172,21 @@ def access_point_path():
     every database."""
     page = AccessPointPage.objects.live().order_by("-pk").first()
     return page.url if page else None
+
+
+def events_paths():
+    """EVENTS_PATHS and the page of the first upcoming bench event."""
+    from django.utils import timezone
+
+    from events.models import EventPage
+
+    event = (
+        EventPage.objects.live()
+        .filter(slug__startswith="bench-event-", start__gt=timezone.now())
+        .order_by("slug")
+        .first()
+    )
+    return [*EVENTS_PATHS, *([event.url] if event else [])]
 
 
 def http_paths():
@@ -288,7 +313,8 @@ def main():
         paths.insert(len(BRAND_PATHS) + 2, listing)
     print(
         f"\nDatabase: {connection.vendor}; {AccessPointPage.objects.live().count()} live "
-        f"access points and {CoursePage.objects.live().count()} live courses; up to "
+        f"access points, {CoursePage.objects.live().count()} live courses and "
+        f"{EventPage.objects.live().count()} live events; up to "
         f"{REQUESTS} requests or {SECONDS_PER_PAGE:.0f} s per page after up to {WARM_UP} "
         f"warm-up requests; {machine_state()}\n"
     )
@@ -302,6 +328,10 @@ def main():
         )
         finish_skills_check(client)
         print_table(client, SKILLS_CHECK_PATHS)
+        print(
+            "\nEvents: the upcoming list (budget p95 50 ms), filtered, deep, its feed, one event."
+        )
+        print_table(client, events_paths())
     print(
         "\nSearches nobody made in the last five minutes: a different postcode on each "
         "request, so neither the page cache nor the cache of hits has them (the filters' "

@@ -34,7 +34,13 @@ class Booked:
 
 
 def _locked_session(session_pk):
-    return Session.objects.select_for_update().select_related("page").get(pk=session_pk)
+    # Only the session's row is locked (PostgreSQL cannot lock the empty
+    # side of the outer joins to its course or host page).
+    return (
+        Session.objects.select_for_update(of=("self",))
+        .select_related("page", "host_page")
+        .get(pk=session_pk)
+    )
 
 
 def book(session_pk, *, name, email="", phone="", accessibility_needs="", consent_text, now=None):
@@ -50,8 +56,11 @@ def book(session_pk, *, name, email="", phone="", accessibility_needs="", consen
                     "This session has already started, so it cannot be booked. "
                     "Choose another session."
                 )
-            if not session.page.live:
-                raise BookingRefused("This course is no longer taking bookings.")
+            page = session.booked_through
+            if not page.live:
+                raise BookingRefused(f"This {page.booking_noun} is no longer taking bookings.")
+            if page.booking_closed_reason:
+                raise BookingRefused(page.booking_closed_reason)
             existing = _live_booking(session, key)
             if existing:
                 return Booked(existing, created=False)

@@ -17,7 +17,7 @@ from django.core import signing
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 
-from training.models import Booking
+from training.models import Booking, sessions_booked_through
 
 SIGNING_SALT = "training.booking"
 LINK_MAX_AGE = timedelta(days=90)
@@ -43,8 +43,9 @@ def _signer():
     return signing.Signer(salt=SIGNING_SALT)
 
 
-def check_token(course, token, now=None):
-    """Whether a signed link opens a booking on this course, and which."""
+def check_token(page, token, now=None):
+    """Whether a signed link opens a booking made on this page (a course,
+    or an event), and which."""
     reference, _, rest = token.partition("-")
     made, _, signature = rest.partition("-")
     if not constant_time_compare(signature, _signer().signature(f"{reference}-{made}")):
@@ -56,7 +57,7 @@ def check_token(course, token, now=None):
         return LinkCheck(None)
     booking = (
         Booking.objects.select_related("session", "session__venue")
-        .filter(reference=reference, session__page=course)
+        .filter(reference=reference, session__in=sessions_booked_through(page))
         .first()
     )
     if booking is None:

@@ -1,8 +1,9 @@
-"""Public booking pages, routed from the course page: book a session, the
-confirmation (reached by a signed link that only the person has) and
-cancellation. They parse the request with a form and call booking.py; the
-course page reaches them through training/page_routes.py. Until issue 16
-this was training/booking_views.py."""
+"""Public booking pages, routed from the course page (and from any page
+that owns a session, such as an event: training/models/sessions.py): book
+a session, the confirmation (reached by a signed link that only the person
+has) and cancellation. They parse the request with a form and call
+booking.py; the course page reaches them through training/page_routes.py.
+Until issue 16 this was training/booking_views.py."""
 
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -12,7 +13,7 @@ from training import booking as booking_service
 from training import notifications
 from training.booking_links import booking_token, check_token
 from training.forms import BookingForm
-from training.models import Session
+from training.models import sessions_booked_through
 from website.consent import privacy_notice_url
 from website.database_faults import DATABASE_UNAVAILABLE, NOT_SAVED, NOT_SAVED_STATUS
 from website.form_protection import count_over_limit, over_limit
@@ -30,17 +31,9 @@ EXPIRED_LINK = (
 LINKS_RESENT_PER_DAY = 3
 
 
-def consent_wording(course):
-    organisation = course.get_parent().title
-    return (
-        f"I agree that {organisation} and the partnership can keep these details to manage "
-        "my place, and delete them after the course."
-    )
-
-
 def book_session(request, course, pk):
     session = (
-        Session.objects.with_places().select_related("venue").filter(page=course, pk=pk).first()
+        sessions_booked_through(course).with_places().select_related("venue").filter(pk=pk).first()
     )
     if session is None:
         return _unavailable(request, course, "We could not find that session.", status=404)
@@ -54,7 +47,7 @@ def book_session(request, course, pk):
     full = session.places_left == 0
     form_kwargs = {
         "privacy_url": privacy_notice_url(request),
-        "consent_wording": consent_wording(course),
+        "consent_wording": course.booking_consent_wording,
         "submit_label": "Join the waiting list" if full else "Book a place",
     }
     status = 200
@@ -110,7 +103,7 @@ def _already_booked(request, course, session, booking):
     return TemplateResponse(
         request,
         "training/booking_check_email.html",
-        {"page": course, "session": session, "organisation": course.get_parent().specific},
+        {"page": course, "session": session, "organisation": course.booking_contact},
     )
 
 
@@ -150,6 +143,8 @@ def booking_detail(request, course, token):
             {
                 "page": course,
                 "booking": booking,
+                # Only people with a place see it (an online event's joining link).
+                "details_for_booked": course.details_for_booked(booking),
                 "cancel_url": course.url
                 + course.reverse_subpage("cancel_booking", kwargs={"token": token}),
             },

@@ -23,7 +23,7 @@ def _of(email):
 def personal_data(email):
     return [
         {
-            "course": booking.session.page.title,
+            "course": booking.session.booked_through.title,
             "session": booking.session.when,
             "name": booking.name,
             "email": booking.email,
@@ -35,7 +35,7 @@ def personal_data(email):
             "completed": booking.completed,
             "consent_text": booking.consent_text,
         }
-        for booking in _of(email).select_related("session", "session__page")
+        for booking in _of(email).select_related("session", "session__page", "session__host_page")
     ]
 
 

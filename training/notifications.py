@@ -13,24 +13,26 @@ logger = logging.getLogger(__name__)
 
 
 def booking_link(booking, name="booking"):
-    course = booking.session.page
-    path = course.reverse_subpage(name, kwargs={"token": booking_token(booking)})
-    return site_address.page_address(course).rstrip("/") + "/" + path
+    page = booking.session.booked_through
+    path = page.reverse_subpage(name, kwargs={"token": booking_token(booking)})
+    return site_address.page_address(page).rstrip("/") + "/" + path
 
 
 def _where(session):
     if session.venue_id:
         return ", ".join([session.venue.title, *session.venue.public_address])
-    return session.page.get_format_display()
+    return session.booked_through.where_without_venue
 
 
 def _details(booking):
     session = booking.session
+    page = session.booked_through
     return (
-        f"Course: {session.page.title}\n"
+        f"{page.booking_noun.capitalize()}: {page.title}\n"
         f"When: {session.when}\n"
         f"Where: {_where(session)}\n"
         + (f"Note: {session.note}\n" if session.note else "")
+        + page.details_for_booked(booking)
         + f"\nSee your booking: {booking_link(booking)}\n"
         f"If you cannot come, cancel so someone else can have the place:\n"
         f"{booking_link(booking, 'cancel_booking')}\n"
@@ -48,7 +50,7 @@ def _send(booking, subject, body):
 
 
 def booking_received(booking):
-    title = booking.session.page.title
+    title = booking.session.booked_through.title
     if booking.status == booking.Status.CONFIRMED:
         subject = f"You are booked on {title}"
         opening = f"Hello {booking.name},\n\nYou have a place on {title}.\n\n"
@@ -64,7 +66,7 @@ def booking_received(booking):
 def booking_link_again(booking):
     """Someone filled in the booking form again with this booking's contact
     details: a fresh link, to the address the booking was made with."""
-    title = booking.session.page.title
+    title = booking.session.booked_through.title
     return _send(
         booking,
         f"Your booking on {title}",
@@ -77,19 +79,20 @@ def booking_link_again(booking):
 def booking_cancelled(booking):
     """The booking is cancelled: said once, with where to book again."""
     session = booking.session
-    title = session.page.title
+    page = session.booked_through
+    title = page.title
     return _send(
         booking,
         f"Your booking on {title} is cancelled",
         f"Hello {booking.name},\n\nYour place on {title} ({session.when}) is cancelled, "
         "and offered to the next person waiting if anyone is.\n\n"
-        f"To book this or another session: {site_address.page_address(session.page)}\n\n"
-        "If you did not cancel it, book again or contact the course's organiser.\n",
+        f"To book again: {site_address.page_address(page)}\n\n"
+        f"If you did not cancel it, book again or contact the {page.booking_noun}'s organiser.\n",
     )
 
 
 def place_offered(booking):
-    title = booking.session.page.title
+    title = booking.session.booked_through.title
     return _send(
         booking,
         f"A place has come up: you are booked on {title}",

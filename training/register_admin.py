@@ -32,6 +32,12 @@ def bookings_of(user):
     return bookings.filter(within_organisations_of(user, "session__page__path"))
 
 
+def page_of(session):
+    """The course, or the page hosting the session (an event), as loaded
+    with the list (no query per row)."""
+    return session.page if session.page_id else session.host_page
+
+
 def register_url(session_pk):
     return reverse("training_register", args=[session_pk])
 
@@ -86,7 +92,7 @@ class BookingAdmin(ModelAdmin):
     # files, which this site does not install (and manifest storage refuses).
     list_display = ("name", "course", "session", "status", "was_there", "finished", "register")
     list_filter = ("status", "attended", "completed")
-    search_fields = ("name", "email", "session__page__title")
+    search_fields = ("name", "email", "session__page__title", "session__host_page__title")
     list_export = (
         "course",
         "session",
@@ -116,12 +122,12 @@ class BookingAdmin(ModelAdmin):
 
     def get_queryset(self, request):
         return bookings_of(request.user).select_related(
-            "session", "session__page", "session__venue"
+            "session", "session__page", "session__host_page", "session__venue"
         )
 
     @staticmethod
     def course(booking):
-        return booking.session.page.title
+        return page_of(booking.session).title
 
     @staticmethod
     def session(booking):
@@ -130,7 +136,7 @@ class BookingAdmin(ModelAdmin):
     @staticmethod
     def venue(booking):
         venue = booking.session.venue
-        return venue.title if venue else booking.session.page.get_format_display()
+        return venue.title if venue else booking.session.booked_through.where_without_venue
 
     @staticmethod
     @admin.display(description="Attended")
@@ -155,20 +161,20 @@ class SessionAdmin(ModelAdmin):
     # modeladmin's history page checks no scope and names the record.
     history_view_enabled = False
     list_display = ("course", "when", "venue", "places", "waiting", "register")
-    search_fields = ("page__title",)
+    search_fields = ("page__title", "host_page__title")
     ordering = ("-start",)
 
     def get_queryset(self, request):
         return (
             sessions_of(request.user)
             .with_places()
-            .select_related("page", "venue")
+            .select_related("page", "host_page", "venue")
             .annotate_waiting()
         )
 
     @staticmethod
     def course(session):
-        return session.page.title
+        return page_of(session).title
 
     @staticmethod
     def places(session):

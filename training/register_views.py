@@ -22,7 +22,7 @@ class MessageForm(forms.Form):
 
 def register(request, session_pk):
     session = get_object_or_404(
-        sessions_of(request.user).select_related("page", "venue"), pk=session_pk
+        sessions_of(request.user).select_related("page", "host_page", "venue"), pk=session_pk
     )
     bookings = list(
         session.bookings.exclude(status=Booking.Status.CANCELLED).order_by("status", "created_at")
@@ -82,5 +82,5 @@ def _register_csv(session, bookings):
         for b in bookings
     ]
     headings = ["Name", "Email", "Phone", "Accessibility needs", "Status", "Attended", "Completed"]
-    filename = f"register-{session.page.slug}-{session.start:%Y-%m-%d}"
+    filename = f"register-{session.booked_through.slug}-{session.start:%Y-%m-%d}"
     return csv_response(filename, headings, rows)

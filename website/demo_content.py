@@ -232,21 +232,3 @@ NEWS = [
         "<p>The report sets out what we did and what we will do next.</p>",
     ),
 ]
-
-EVENTS = [
-    # (title, days ahead, hour, location, intro)
-    (
-        "Get online week drop-in",
-        9,
-        10,
-        "Chorley Library",
-        "Bring your phone or tablet and ask us anything.",
-    ),
-    (
-        "Staying safe online coffee morning",
-        16,
-        11,
-        "Leyland Civic Centre",
-        "Learn how to spot scams, over a cup of tea.",
-    ),
-]

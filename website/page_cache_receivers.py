@@ -20,6 +20,7 @@ CONTENT_APPS = {
     "referrals",
     "training",
     "learning",
+    "events",
     "champions",
     "neighbourhoods",
     "wagtailcore",

@@ -6,7 +6,7 @@ about requests, suppression or charts."""
 
 import dataclasses
 
-from . import champions, learning, places, referrals, skills
+from . import champions, events, learning, places, referrals, skills
 from .learning import DEFAULT_ANNUAL_TARGET, target_for
 from .tables import COUNT, DAYS, HOURS, Row, Table
 
@@ -47,7 +47,10 @@ def report_for(period, annual_target=DEFAULT_ANNUAL_TARGET):
         annual_target=annual_target,
         sections=(
             Section("Access points", tuple(places.tables(period))),
-            Section("Courses and learning", tuple(learning.tables(period, annual_target))),
+            Section(
+                "Courses, learning and events",
+                (*learning.tables(period, annual_target), *events.tables(period)),
+            ),
             Section("Skills check and learning at home", tuple(skills.tables(period))),
             Section("Digital champions", tuple(champions.tables(period))),
             Section("Referrals", tuple(referrals.tables(period))),

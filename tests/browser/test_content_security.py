@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
 from directory.models import AccessPointPage
-from website.models import NewsPage
+from events.models import EventPage
 
 # Recorded by the page itself, from its first moment, before any script of
 # its own runs (Playwright adds init scripts outside the page's policy).
@@ -64,7 +64,7 @@ def test_public_pages_and_the_admin_run_without_policy_violations(watched, full_
     expect(watched.get_by_role("heading", level=1).first).to_be_visible()
     assert violations(watched) == [], "dashboard"
     # Access points have an inline panel (opening hours); events a date picker.
-    event = NewsPage.objects.filter(kind=NewsPage.Kind.EVENT).first()
+    event = EventPage.objects.order_by("start").first()
     for page in (listing, event):
         watched.goto(f"{full_site_url}/admin/pages/{page.pk}/edit/")
         expect(watched.locator("#id_title")).to_have_value(page.title)

@@ -14,7 +14,6 @@ PAGES = {
     "privacy notice": "/privacy-notice/",
     "news index": "/news/",
     "news story": "/news/free-data-sims-now-at-every-library/",
-    "event": "/news/get-online-week-drop-in/",
     "search form": "/search/",
     "search results": "/search/?q=champion",
     "search error": "/search/?q=",

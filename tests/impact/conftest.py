@@ -17,6 +17,7 @@ from tests.factories.directory import (
     DirectoryIndexPageFactory,
     OrganisationPageFactory,
 )
+from tests.factories.events import EventIndexPageFactory, EventPageFactory
 from tests.factories.impact import ImpactPageFactory
 from tests.factories.referrals import ReferralFactory
 from tests.factories.training import BookingFactory, CoursePageFactory, SessionFactory
@@ -96,6 +97,20 @@ def counted_learning(organisation):
 
 
 @pytest.fixture
+def counted_events(demo_site):
+    index = EventIndexPageFactory(parent=HomePage.objects.get())
+    held = EventPageFactory(parent=index, start=moment(2025, 4, 1), capacity=20)  # counts
+    EventPageFactory(parent=index, start=moment(2025, 6, 1), capacity=None)  # counts, no booking
+    EventPageFactory(parent=index, start=moment(2025, 7, 1), capacity=5, cancelled=True)
+    after = EventPageFactory(parent=index, start=moment(2026, 2, 1), capacity=10)
+    for _ in range(3):
+        BookingFactory(session=held.booking_session, attended=True)  # booked, came
+    BookingFactory(session=held.booking_session)  # booked, did not come
+    BookingFactory(session=held.booking_session, status="waiting")  # not booked
+    BookingFactory(session=after.booking_session, attended=True)  # after 2025
+
+
+@pytest.fixture
 def counted_champions(demo_site):
     first = ChampionFactory(created_at=moment(2025, 2, 1))  # signed up in 2025
     second = ChampionFactory(created_at=moment(2025, 6, 1))  # signed up in 2025
@@ -157,7 +172,7 @@ def counted_referrals(demo_site):
 
 
 @pytest.fixture
-def counted(counted_places, counted_learning, counted_champions, counted_referrals):
+def counted(counted_places, counted_learning, counted_events, counted_champions, counted_referrals):
     return YEAR_2025
 
 
@@ -172,6 +187,12 @@ EXPECTED = {
         ("Places booked", 7),
         ("Attendances", 5),
         ("Completions", 2),
+    ],
+    "events": [
+        ("Events held", 2),
+        ("Events taking bookings", 1),
+        ("Places booked", 4),
+        ("People who came", 3),
     ],
     "champions": [
         ("Signed up", 2),

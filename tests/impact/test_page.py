@@ -54,9 +54,9 @@ def test_the_page_shows_the_chosen_period_with_small_counts_of_people_hidden(
     assert "7" in html  # places booked: seven people
     assert "fewer than 5" in html  # e.g. four referrals received
     # Every chart is an image with a title and description, beside a table.
-    assert html.count('role="img"') == html.count("<title id=") == 9
-    assert html.count('<table class="govuk-table">') == 10
-    assert html.count("(CSV)</a>") == 10
+    assert html.count('role="img"') == html.count("<title id=") == 10
+    assert html.count('<table class="govuk-table">') == 11
+    assert html.count("(CSV)</a>") == 11
 
 
 def test_every_id_on_the_page_is_unique(client, impact_page, counted):

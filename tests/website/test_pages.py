@@ -17,12 +17,13 @@ class PageTreeRules(WagtailPageTestCase):
     def test_home_sits_only_at_the_root(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
 
-    def test_home_holds_content_news_the_directory_and_the_impact_page(self):
+    def test_home_holds_content_news_the_directory_events_and_the_impact_page(self):
         from directory.models import DirectoryIndexPage
+        from events.models import EventIndexPage
         from impact.models import ImpactPage
 
         self.assertAllowedSubpageTypes(
-            HomePage, {ContentPage, NewsIndexPage, DirectoryIndexPage, ImpactPage}
+            HomePage, {ContentPage, NewsIndexPage, DirectoryIndexPage, EventIndexPage, ImpactPage}
         )
 
     def test_content_pages_nest(self):
@@ -53,7 +54,6 @@ class PageTreeRules(WagtailPageTestCase):
         ("/privacy-notice/", "Privacy notice"),
         ("/news/", "News and events"),
         ("/news/free-data-sims-now-at-every-library/", "Free data SIMs now at every library"),
-        ("/news/get-online-week-drop-in/", "Get online week drop-in"),
     ],
 )
 def test_every_page_type_renders_with_brand(client, demo_site, path, expected):

@@ -189,6 +189,32 @@ class CoursePage(RoutablePageMixin, Page):
             )
         return sessions
 
+    # What the booking pages and emails ask of the page people book through
+    # (see Session).
+    booking_noun = "course"
+
+    @property
+    def where_without_venue(self):
+        return self.get_format_display()
+
+    @cached_property
+    def booking_contact(self):
+        """Who runs it: the organisation, for people with questions."""
+        return self.get_parent().specific
+
+    @property
+    def booking_consent_wording(self):
+        return (
+            f"I agree that {self.booking_contact.title} and the partnership can keep these "
+            "details to manage my place, and delete them after the course."
+        )
+
+    booking_closed_reason = ""  # a live course always takes bookings
+
+    def details_for_booked(self, booking):
+        """What only people with a place are told: nothing, for a course."""
+        return ""
+
     @property
     def cost_text(self):
         text = self.get_cost_display()

@@ -40,9 +40,33 @@ class SessionQuerySet(models.QuerySet):
 
 class Session(Orderable):
     """One meeting of a course: when, where (an access point, or nowhere for
-    an online or phone course) and how many people it takes."""
+    an online or phone course) and how many people it takes.
 
-    page = ParentalKey("training.CoursePage", on_delete=models.CASCADE, related_name="sessions")
+    The booking engine (booking.py) books people onto sessions, so another
+    kind of page that takes bookings (an event, events/) owns a session
+    too: its `host_page`, instead of a course's `page`. Either way the page
+    people book through is `booked_through`, which offers what the booking
+    pages and emails ask of it: `title`, `live`, the routes `booking` and
+    `cancel_booking`, `booking_noun`, `where_without_venue`,
+    `booking_consent_wording`, `booking_contact`, `booking_closed_reason`
+    and `details_for_booked(booking)`."""
+
+    page = ParentalKey(
+        "training.CoursePage",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="sessions",
+    )
+    host_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text="The page other than a course that takes bookings for this session.",
+    )
     start = models.DateTimeField()
     end = models.DateTimeField()
     venue = models.ForeignKey(
@@ -71,6 +95,12 @@ class Session(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = "session"
         indexes = [models.Index(fields=["start"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(page__isnull=False) | models.Q(host_page__isnull=False),
+                name="session_belongs_to_a_page",
+            )
+        ]
 
     def __str__(self):
         return describe_when(self.start, self.end)
@@ -79,6 +109,19 @@ class Session(Orderable):
         super().clean()
         if self.start and self.end and self.end <= self.start:
             raise ValidationError({"end": "The session must end after it starts."})
+
+    @property
+    def booked_through(self):
+        """The page people book this session on: its course, or its host."""
+        return self.page if self.page_id else self.host_page.specific
+
+    @property
+    def where(self):
+        """Where it is held, in words: the venue's name, else what the page
+        says (online, by phone, an address)."""
+        if self.venue_id:
+            return self.venue.title
+        return self.booked_through.where_without_venue
 
     @property
     def when(self):
@@ -100,3 +143,8 @@ class Session(Orderable):
     @property
     def has_started(self):
         return self.start <= timezone.now()
+
+
+def sessions_booked_through(page):
+    """The sessions people book on this page (a course's, or a host's)."""
+    return Session.objects.filter(models.Q(page_id=page.pk) | models.Q(host_page_id=page.pk))

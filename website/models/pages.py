@@ -11,6 +11,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from website import home_sections
 from website.blocks import ContentStreamBlock, LinkBlock
 
 NEWS_PER_PAGE = 10
@@ -64,6 +65,7 @@ class HomePage(Page):
         "website.ContentPage",
         "website.NewsIndexPage",
         "directory.DirectoryIndexPage",
+        "events.EventIndexPage",
         "impact.ImpactPage",
     ]
     max_count_per_parent = 1
@@ -80,6 +82,8 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["latest_news"] = list(self.latest_news())
+        # What other apps add (the next few events): website/home_sections.py.
+        context["home_sections"] = home_sections.sections(request, self)
         return context
 
 

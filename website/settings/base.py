@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "referrals",
     "training",
     "learning",
+    "events",
     "champions",
     "impact",
     "openreferral",

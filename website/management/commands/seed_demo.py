@@ -165,23 +165,6 @@ class Command(BaseCommand):
                     intro=intro,
                     body=[rich_text_block(body)],
                 )
-        for title, days_ahead, hour, location, intro in demo_content.EVENTS:
-            if not index.get_children().filter(title=title).exists():
-                start = timezone.make_aware(
-                    datetime.datetime.combine(
-                        today + datetime.timedelta(days=days_ahead), datetime.time(hour)
-                    )
-                )
-                NewsPageFactory(
-                    parent=index,
-                    title=title,
-                    date=today,
-                    intro=intro,
-                    event=True,
-                    event_start=start,
-                    event_end=start + datetime.timedelta(hours=2),
-                    event_location=location,
-                )
 
     def settings(self, home, pages):
         site = home.get_site()

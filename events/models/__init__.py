@@ -1,0 +1,3 @@
+from .pages import EventIndexPage, EventPage
+
+__all__ = ["EventIndexPage", "EventPage"]
