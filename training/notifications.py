@@ -113,3 +113,14 @@ def message_everyone_booked(session, subject, body, reply_to=""):
     with mail.get_connection() as connection:
         sent = connection.send_messages(messages) or 0
     return sent, [b.name for b in bookings if not b.email]
+
+
+def session_reminder(booking):
+    """The day before: when and where, and how to cancel."""
+    title = booking.session.booked_through.title
+    return _send(
+        booking,
+        f"Reminder: {title} is tomorrow",
+        f"Hello {booking.name},\n\nThis is a reminder that you have a place on {title}.\n\n"
+        + _details(booking),
+    )

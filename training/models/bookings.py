@@ -37,6 +37,9 @@ class Booking(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     status_changed_at = models.DateTimeField(default=timezone.now, editable=False)
+    # When the day-before reminder was sent (training/reminders.py): set in
+    # the same statement that claims it, so it goes once.
+    reminded_at = models.DateTimeField(null=True, blank=True, editable=False)
     attended = models.BooleanField(default=False)
     completed = models.BooleanField(default=False)
 
