@@ -157,3 +157,20 @@ def test_event_without_start_is_refused(home_page):
 )
 def test_each_page_has_a_distinct_title_naming_the_partnership(client, demo_site, path, title):
     assert f"<title>{title}</title>" in client.get(path).content.decode()
+
+
+@pytest.mark.django_db
+def test_editors_make_news_pages_only_events_are_event_pages(client, home_page):
+    # Events have their own page type (events/); a news page no longer
+    # offers the old "event" kind or its fields.
+    from directory.permissions import coordinators_group
+    from tests.referrals.conftest import make_user
+
+    client.force_login(make_user("coordinator", coordinators_group()))
+    index = NewsIndexPage.objects.get()
+    response = client.get(f"/admin/pages/add/website/newspage/{index.pk}/")
+    assert response.status_code == 200
+    form = response.content.decode()
+    assert 'name="intro"' in form
+    for field in ("kind", "event_start", "event_end", "event_location"):
+        assert f'name="{field}"' not in form

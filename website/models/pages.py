@@ -128,7 +128,10 @@ class NewsIndexPage(Page):
 
 
 class NewsPage(Page):
-    """A news story or an event. Events carry when and where."""
+    """A news story. Events are event pages now (events/): the migration
+    events/0002 turned every news page of kind "event" into one. The event
+    fields below stay only as that migration and its test read them;
+    editors no longer see them, so no new event news page can be made."""
 
     class Kind(models.TextChoices):
         NEWS = "news", "News"
@@ -144,13 +147,8 @@ class NewsPage(Page):
 
     content_panels = [
         *Page.content_panels,
-        FieldPanel("kind"),
         FieldPanel("date"),
         FieldPanel("intro"),
-        MultiFieldPanel(
-            [FieldPanel("event_start"), FieldPanel("event_end"), FieldPanel("event_location")],
-            heading="Event details (events only)",
-        ),
         FieldPanel("body"),
     ]
     search_fields = [
