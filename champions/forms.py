@@ -11,14 +11,13 @@ from website.consent import ConsentFormMixin
 from website.field_cache import blank_cached
 from website.form_protection import HONEYPOT_HTML, HoneypotFormMixin
 from website.gds_forms import ErrorLinksMixin, clean_uk_phone, email_widget
-from website.mobile_numbers import clean_uk_mobile
+from website.text_choice import clean_texts, texts_field
 
 from .models import AVAILABLE_DAYS, AVAILABLE_TIMES, HEARD_ABOUT, Activity, Skill
 
 EMAIL_INVALID = "Enter an email address in the correct format, like name@example.org."
 # The wording a volunteer agrees to by ticking the box; stored with their record.
 TEXTS_CONSENT = "Text me about my volunteering"
-NO_MOBILE_FOR_TEXTS = "Enter a mobile number for texts, or untick ‘Text me about my volunteering’."
 
 
 def too_long(what, limit):
@@ -57,12 +56,7 @@ class ChampionSignUpForm(ErrorLinksMixin, HoneypotFormMixin, ConsentFormMixin, f
         max_length=30,
         error_messages={"max_length": too_long("Phone number", 30)},
     )
-    wants_texts = forms.BooleanField(
-        label=TEXTS_CONSENT,
-        required=False,
-        help_text="To the phone number above, which must be a mobile. "
-        "Reply STOP to any text to stop them.",
-    )
+    wants_texts = texts_field(TEXTS_CONSENT)
     postcode = forms.CharField(
         label="Postcode",
         max_length=10,
@@ -175,20 +169,7 @@ class ChampionSignUpForm(ErrorLinksMixin, HoneypotFormMixin, ConsentFormMixin, f
         return clean_uk_phone(self.cleaned_data["phone"])
 
     def clean(self):
-        """Texts need a mobile: the number is checked as one only when
-        texts were chosen, and the error is the phone box's."""
-        cleaned = super().clean()
-        cleaned["texts_to"] = ""
-        cleaned["texts_consent_text"] = TEXTS_CONSENT
-        if cleaned.get("wants_texts") and "phone" not in self.errors:
-            if not cleaned.get("phone"):
-                self.add_error("phone", NO_MOBILE_FOR_TEXTS)
-            else:
-                try:
-                    cleaned["texts_to"] = clean_uk_mobile(cleaned["phone"])
-                except forms.ValidationError as error:
-                    self.add_error("phone", error)
-        return cleaned
+        return clean_texts(self, super().clean())
 
     def clean_postcode(self):
         """Any postcode in the UK's format, normalised ("PR7 1DP"), even one

@@ -43,7 +43,18 @@ def _locked_session(session_pk):
     )
 
 
-def book(session_pk, *, name, email="", phone="", accessibility_needs="", consent_text, now=None):
+def book(
+    session_pk,
+    *,
+    name,
+    email="",
+    phone="",
+    accessibility_needs="",
+    consent_text,
+    texts_to="",
+    texts_consent_text="",
+    now=None,
+):
     """A place if one is free, else a place on the waiting list; the same
     person booking the same session again gets their existing booking."""
     now = now or timezone.now()
@@ -73,6 +84,9 @@ def book(session_pk, *, name, email="", phone="", accessibility_needs="", consen
                 contact_key=key,
                 accessibility_needs=accessibility_needs,
                 consent_text=consent_text,
+                texts_to=texts_to,
+                texts_consent_text=texts_consent_text if texts_to else "",
+                texts_consented_at=now if texts_to else None,
                 # created_at defaults to now, taken inside the lock: the
                 # waiting list's order is the order people got the lock.
                 status=Status.WAITING if full else Status.CONFIRMED,

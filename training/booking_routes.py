@@ -65,6 +65,8 @@ def book_session(request, course, pk):
                     phone=data["phone"],
                     accessibility_needs=data["accessibility_needs"],
                     consent_text=form.consent_text,
+                    texts_to=data["texts_to"],
+                    texts_consent_text=data["texts_consent_text"],
                 )
             except booking_service.BookingRefused as refusal:
                 form.add_error(None, str(refusal))

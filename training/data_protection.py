@@ -6,6 +6,7 @@ completed, which the partnership counts."""
 from django.db.models import Q
 
 from training.models import Booking
+from website import texts
 from website.personal_data import ERASED, months_before
 
 PERSONAL_FIELDS = {
@@ -13,6 +14,9 @@ PERSONAL_FIELDS = {
     "email": "",
     "phone": "",
     "accessibility_needs": "",
+    "texts_to": "",
+    "texts_consent_text": "",
+    "texts_consented_at": None,
 }
 
 
@@ -34,6 +38,8 @@ def personal_data(email):
             "attended": booking.attended,
             "completed": booking.completed,
             "consent_text": booking.consent_text,
+            "texts_to": booking.texts_to,
+            "texts_consent_text": booking.texts_consent_text,
         }
         for booking in _of(email).select_related("session", "session__page", "session__host_page")
     ]
@@ -42,6 +48,8 @@ def personal_data(email):
 def _anonymise(bookings):
     count = 0
     for booking in bookings:
+        if booking.texts_to:
+            texts.to_number(booking.texts_to).delete()
         for field, value in PERSONAL_FIELDS.items():
             setattr(booking, field, value)
         # A unique, meaningless key keeps the one-booking-per-person rule

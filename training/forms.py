@@ -10,6 +10,10 @@ from website.consent import ConsentFormMixin
 from website.field_cache import blank_cached
 from website.form_protection import HONEYPOT_HTML, HoneypotFormMixin
 from website.gds_forms import ErrorLinksMixin, clean_uk_phone, email_widget
+from website.text_choice import clean_texts, texts_field
+
+# The wording a person agrees to by ticking the box; stored with the booking.
+TEXTS_CONSENT = "Text me about this booking"
 
 VENUE_NEEDED = "An in-person course needs a venue for every session."
 
@@ -85,6 +89,7 @@ class BookingForm(ErrorLinksMixin, HoneypotFormMixin, ConsentFormMixin, forms.Fo
         help_text="If you have no email address, the course runner will ring you.",
         error_messages={"max_length": "The phone number must be 30 characters or fewer."},
     )
+    wants_texts = texts_field(TEXTS_CONSENT)
     accessibility_needs = forms.CharField(
         label="Anything we should know to make the session work for you? (optional)",
         required=False,
@@ -104,6 +109,7 @@ class BookingForm(ErrorLinksMixin, HoneypotFormMixin, ConsentFormMixin, forms.Fo
                 Field.text("name", field_width=20, autocomplete="name"),
                 Field.text("email", field_width=20, autocomplete="email", spellcheck="false"),
                 Field.text("phone", field_width=10, autocomplete="tel", type="tel"),
+                Field.checkbox("wants_texts", small=True),
                 Field.textarea("accessibility_needs", max_characters=1000),
                 Field.checkbox("consent"),
                 HTML(HONEYPOT_HTML),
@@ -125,4 +131,4 @@ class BookingForm(ErrorLinksMixin, HoneypotFormMixin, ConsentFormMixin, forms.Fo
             self.add_error(
                 "email", "Enter an email address or a phone number, so we can reach you."
             )
-        return cleaned_data
+        return clean_texts(self, cleaned_data)

@@ -58,6 +58,16 @@ def client():
     )
 
 
+def sender_name():
+    """Who a text says it is from: the partnership's name (brand settings)."""
+    from wagtail.models import Site
+
+    from website.models import BrandSettings
+
+    site = Site.objects.filter(is_default_site=True).first()
+    return BrandSettings.for_site(site).partnership_name if site else settings.WAGTAIL_SITE_NAME
+
+
 def opted_out(number):
     return TextOptOut.objects.filter(number=number).exists()
 

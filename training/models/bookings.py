@@ -37,6 +37,11 @@ class Booking(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     status_changed_at = models.DateTimeField(default=timezone.now, editable=False)
+    # Texts, only when the person chose them: the mobile number (E.164,
+    # website/mobile_numbers.py) and the wording they agreed to.
+    texts_to = models.CharField("texts to", max_length=16, blank=True, editable=False)
+    texts_consent_text = models.TextField(blank=True, editable=False)
+    texts_consented_at = models.DateTimeField(null=True, blank=True, editable=False)
     # When the day-before reminder was sent (training/reminders.py): set in
     # the same statement that claims it, so it goes once.
     reminded_at = models.DateTimeField(null=True, blank=True, editable=False)
