@@ -23,6 +23,7 @@ import uuid
 from types import SimpleNamespace
 
 from django.db import migrations
+from django.db.migrations.exceptions import IrreversibleError
 from django.db.models import F
 from django.utils import timezone
 
@@ -202,6 +203,16 @@ def convert_event_news_pages(apps, schema_editor=None):
     return converted
 
 
+def refuse_to_undo(apps, schema_editor):
+    """Going back before this migration is possible only while there are no
+    event pages (a new or test database): the news pages they were made
+    from are gone."""
+    if apps.get_model("events", "EventPage").objects.exists():
+        raise IrreversibleError(
+            "Event news pages became event pages and cannot be turned back."
+        )
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("events", "0001_initial"),
@@ -211,4 +222,4 @@ class Migration(migrations.Migration):
         ("contenttypes", "0002_remove_content_type_name"),
     ]
 
-    operations = [migrations.RunPython(convert_event_news_pages, elidable=False)]
+    operations = [migrations.RunPython(convert_event_news_pages, refuse_to_undo, elidable=False)]

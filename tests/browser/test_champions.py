@@ -120,6 +120,8 @@ def test_sign_up_by_keyboard_alone(page, full_site_url):
     page.keyboard.type("kim.keys@example.org")
     page.keyboard.press("Tab")
     page.keyboard.type("01632 960 321")
+    page.keyboard.press("Tab")  # "Text me about my volunteering": left unticked
+    expect(page.get_by_label("Text me about my volunteering")).to_be_focused()
     page.keyboard.press("Tab")
     page.keyboard.type("PR7 1DP")
     page.keyboard.press("Tab")  # Monday
