@@ -92,7 +92,7 @@ def test_resident_finds_a_course_books_then_cancels_through_the_email(
     assert "cancelled" in confirming.subject.lower()
 
 
-def test_resident_books_with_the_keyboard_only(page, course_url):
+def test_resident_books_with_the_keyboard_only_and_chooses_texts(page, course_url, axe):
     page.goto(course_url)
     book = page.get_by_role("link", name=re.compile("^Book a place")).first
     for _ in range(80):
@@ -112,7 +112,11 @@ def test_resident_books_with_the_keyboard_only(page, course_url):
     page.keyboard.type("Kim Keys")
     page.keyboard.press("Tab")
     page.keyboard.type("kim@example.org")
-    page.keyboard.press("Tab")  # phone
+    page.keyboard.press("Tab")
+    page.keyboard.type("01632 960 321")  # a landline: it cannot get texts
+    page.keyboard.press("Tab")
+    expect(page.get_by_label("Text me about this booking")).to_be_focused()
+    page.keyboard.press("Space")
     page.keyboard.press("Tab")  # accessibility needs
     page.keyboard.press("Tab")
     expect(page.locator("#id_consent_hint").get_by_role("link")).to_be_focused()
@@ -120,7 +124,27 @@ def test_resident_books_with_the_keyboard_only(page, course_url):
     expect(page.get_by_role("checkbox", name=re.compile("I agree"))).to_be_focused()
     page.keyboard.press("Space")
     page.keyboard.press("Enter")
+
+    # The error summary says why, links to the phone box, and keeps what was typed.
+    summary = page.locator(".govuk-error-summary")
+    expect(summary).to_contain_text("This is not a mobile number, so it cannot get texts.")
+    expect(page.get_by_label("Your name")).to_have_value("Kim Keys")
+    expect(page.locator("#id_phone")).to_have_value("01632 960 321")
+    expect(page.get_by_label("Text me about this booking")).to_be_checked()
+    axe(page)
+    summary.get_by_role("link", name=re.compile("not a mobile number")).focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#id_phone")).to_be_focused()
+    page.keyboard.press("ControlOrMeta+a")
+    page.keyboard.type("07700 900 321")
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.type") == "submit":
+            break
+    page.keyboard.press("Enter")
     expect(page.locator("h1")).to_have_text("You are booked")
+    axe(page)
+    assert Booking.objects.get(email="kim@example.org").texts_to == "+447700900321"
 
 
 def test_booking_works_without_javascript(no_js_page, course_url):
