@@ -20,75 +20,44 @@ def _fit(parts):
         del kept[optional[-1]]
 
 
-def _send(booking, purpose, parts):
+def _send(booking, purpose, news, where=None, link=None):
+    """A text to the booking's number, if it chose texts: who it is from,
+    the news, then where and the link while they fit, and how to stop."""
     if not booking.texts_to:
         return None
+    parts = [(f"{texts.sender_name()}:", False), (news, False)]
+    if where:
+        parts.append((f"At: {where}.", True))
+    if link:
+        parts.append((link, True))
+    parts.append((STOP, False))
     return texts.send_text(booking.texts_to, _fit(parts), purpose)
 
 
-def _opening(booking):
-    return f"{texts.sender_name()}:"
+def _course(booking):
+    session = booking.session
+    return f"{session.booked_through.title}, {session.when}"
 
 
 def booking_received(booking, where, link):
-    session, title = booking.session, booking.session.booked_through.title
     if booking.status == booking.Status.CONFIRMED:
-        news = f"you have a place on {title}, {session.when}."
-        purpose = "booking-confirmed"
+        news, purpose = f"you have a place on {_course(booking)}.", "booking-confirmed"
     else:
-        news = f"{title}, {session.when}, is full, so you are on the waiting list."
+        news = f"{_course(booking)} is full, so you are on the waiting list."
         purpose = "booking-waiting"
-    return _send(
-        booking,
-        purpose,
-        [
-            (_opening(booking), False),
-            (news, False),
-            (f"At: {where}.", True),
-            (f"Your booking: {link}", True),
-            (STOP, False),
-        ],
-    )
+    return _send(booking, purpose, news, where, f"Your booking: {link}")
 
 
 def reminder(booking, where, link):
-    session, title = booking.session, booking.session.booked_through.title
-    return _send(
-        booking,
-        "session-reminder",
-        [
-            (_opening(booking), False),
-            (f"reminder: {title} is tomorrow, {session.when}.", False),
-            (f"At: {where}.", True),
-            (f"Can't come? Cancel: {link}", True),
-            (STOP, False),
-        ],
-    )
+    news = f"reminder: you have a place tomorrow on {_course(booking)}."
+    return _send(booking, "session-reminder", news, where, f"Can't come? Cancel: {link}")
 
 
 def place_offered(booking, where, link):
-    session, title = booking.session, booking.session.booked_through.title
-    return _send(
-        booking,
-        "place-offered",
-        [
-            (_opening(booking), False),
-            (f"a place came up, so you are now booked on {title}, {session.when}.", False),
-            (f"At: {where}.", True),
-            (f"Your booking: {link}", True),
-            (STOP, False),
-        ],
-    )
+    news = f"a place came up, so you are now booked on {_course(booking)}."
+    return _send(booking, "place-offered", news, where, f"Your booking: {link}")
 
 
 def cancelled(booking):
-    session, title = booking.session, booking.session.booked_through.title
-    return _send(
-        booking,
-        "booking-cancelled",
-        [
-            (_opening(booking), False),
-            (f"your place on {title}, {session.when}, is cancelled.", False),
-            (STOP, False),
-        ],
-    )
+    news = f"your place on {_course(booking)} is cancelled."
+    return _send(booking, "booking-cancelled", news)

@@ -61,7 +61,7 @@ def test_the_waiting_list_reminder_offer_and_cancellation_are_texted(client, cou
 
     assert send_reminders() == 1
     (reminder,) = sent("+447911123456")
-    assert "reminder:" in reminder and "is tomorrow" in reminder
+    assert "reminder: you have a place tomorrow on" in reminder
 
     cancel = course.url + course.reverse_subpage(
         "cancel_booking", kwargs={"token": booking_token(ann)}
