@@ -177,6 +177,14 @@ def sees_everything(user):
     return user.is_active and (user.is_superuser or user.groups.filter(name=COORDINATORS).exists())
 
 
+def sees_everything_once(user):
+    """sees_everything, asked once per user object (one per request): an
+    admin list asks it again for each row's buttons."""
+    if not hasattr(user, "_sees_everything"):
+        user._sees_everything = sees_everything(user)
+    return user._sees_everything
+
+
 def works_in_partnership(user):
     """Coordinators, and staff of any organisation: who may open the
     registers (each then shows only what the user's organisations hold)."""

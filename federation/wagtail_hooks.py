@@ -13,12 +13,12 @@ from django.utils import timezone
 from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
-from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 from wagtail_modeladmin.views import CreateView, EditView
 
+from directory.coordinator_admin import CoordinatorsOnlyHelper
 from directory.models import AccessPointPage, OrganisationPage
-from directory.permissions import sees_everything
+from directory.permissions import sees_everything, sees_everything_once
 from federation import listing_pages
 from federation.models import Feed, FeedImport, ImportedService
 
@@ -31,38 +31,11 @@ class FeedFilter(RelatedFieldListFilter):
         return ()
 
 
-def is_coordinator(user):
-    """sees_everything, asked once per request: a list asks for each row's
-    buttons."""
-    if not hasattr(user, "_federation_coordinator"):
-        user._federation_coordinator = sees_everything(user)
-    return user._federation_coordinator
-
-
-class CoordinatorsOnly(PermissionHelper):
-    """Feeds are the coordinators'; partners' staff never see them."""
-
-    def user_can_list(self, user):
-        return is_coordinator(user)
-
-    def user_can_create(self, user):
-        return is_coordinator(user)
-
-    def user_can_inspect_obj(self, user, obj):
-        return False  # no inspect page: coordinators edit
-
-    def user_can_edit_obj(self, user, obj):
-        return is_coordinator(user)
-
-    def user_can_delete_obj(self, user, obj):
-        return is_coordinator(user)
-
-
-class ReadOnlyForCoordinators(CoordinatorsOnly):
+class ReadOnlyForCoordinators(CoordinatorsOnlyHelper):
     """The import log is written by the import alone."""
 
     def user_can_inspect_obj(self, user, obj):
-        return is_coordinator(user)
+        return sees_everything_once(user)
 
     def user_can_create(self, user):
         return False
@@ -81,7 +54,7 @@ class MatchesHelper(ReadOnlyForCoordinators):
         return False
 
     def user_can_edit_obj(self, user, obj):
-        return is_coordinator(user)
+        return sees_everything_once(user)
 
 
 class CoordinatorsHistory:
@@ -104,7 +77,7 @@ class FeedAdmin(CoordinatorsHistory, ModelAdmin):
     model = Feed
     menu_label = "Feeds"
     menu_icon = "download"
-    permission_helper_class = CoordinatorsOnly
+    permission_helper_class = CoordinatorsOnlyHelper
     create_view_class = CreateView
     edit_view_class = FeedEditView
     list_display = ("name", "base_url", "licence", "schedule", "last_import")

@@ -17,6 +17,7 @@ from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 from wagtail_modeladmin.views import IndexView, InspectView
 
+from directory.coordinator_admin import CoordinatorsOnlyHelper
 from directory.models import OrganisationPage
 from directory.permissions import sees_everything
 from referrals.models import Referral, ReferralEvent, RoutingRule
@@ -42,25 +43,6 @@ class ReferralPermissionHelper(PermissionHelper):
 
     def user_can_delete_obj(self, user, obj):
         return False
-
-
-class CoordinatorsOnlyHelper(PermissionHelper):
-    """Routing rules are the coordinators' to keep."""
-
-    def user_can_list(self, user):
-        return sees_everything(user)
-
-    def user_can_create(self, user):
-        return sees_everything(user)
-
-    def user_can_inspect_obj(self, user, obj):
-        return False  # no inspect page: coordinators edit
-
-    def user_can_edit_obj(self, user, obj):
-        return sees_everything(user)
-
-    def user_can_delete_obj(self, user, obj):
-        return sees_everything(user)
 
 
 class OverdueFilter(SimpleListFilter):

@@ -22,9 +22,10 @@ from django.db import transaction
 from django.utils import timezone
 from notifications_python_client.errors import APIError
 from notifications_python_client.notifications import NotificationsAPIClient
+from wagtail.models import Site
 
 from website.mobile_numbers import normalised
-from website.models import OutgoingText, TextOptOut
+from website.models import BrandSettings, OutgoingText, TextOptOut
 from website.outbox import retry_wait, setting
 
 logger = logging.getLogger(__name__)
@@ -60,10 +61,6 @@ def client():
 
 def sender_name():
     """Who a text says it is from: the partnership's name (brand settings)."""
-    from wagtail.models import Site
-
-    from website.models import BrandSettings
-
     site = Site.objects.filter(is_default_site=True).first()
     return BrandSettings.for_site(site).partnership_name if site else settings.WAGTAIL_SITE_NAME
 

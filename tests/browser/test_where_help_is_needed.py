@@ -111,3 +111,19 @@ def test_without_javascript_the_table_sorts_by_links(no_js_page, full_site_url, 
     expect(header).to_have_attribute("aria-sort", "ascending")
     names = page.locator("#areas ~ table tbody th").all_inner_texts()
     assert names == sorted(names, key=str.lower)
+
+
+def test_a_resident_sorts_the_table_and_finds_the_gaps_by_keyboard(page, full_site_url, axe):
+    page.goto(full_site_url + "/where-help-is-needed/")
+    sort = page.locator("#areas ~ table").get_by_role("link", name="Area")
+    for _ in range(200):
+        page.keyboard.press("Tab")
+        if sort.evaluate("link => link === document.activeElement"):
+            break
+    else:
+        pytest.fail("Tab never reached the table's 'Area' sort link")
+    page.keyboard.press("Enter")
+    expect(page.locator("th[aria-sort]")).to_have_attribute("aria-sort", "ascending")
+    names = page.locator("#areas ~ table tbody th").all_inner_texts()
+    assert names == sorted(names, key=str.lower)
+    axe(page)
