@@ -45,40 +45,45 @@ EXTRA = 5
 COLUMNS = ("pk", "title", "latitude", "longitude", "offset")
 
 
-def squared_offset(latitude, longitude):
-    """The squared flat distance from this point, in degrees of latitude."""
+def squared_offset(latitude, longitude, prefix=""):
+    """The squared flat distance from this point, in degrees of latitude.
+    `prefix` leads to the fields holding the point (a course's session:
+    "venue__search_row__")."""
     middle_cos = cos(radians(latitude))
     # cos(φ0 + Δφ/2) ≈ cos φ0 − sin φ0 · Δφ/2, with Δφ in degrees here.
     per_degree = sin(radians(latitude)) * radians(1) / 2
-    north = F("latitude") - Value(latitude)
-    east = (F("longitude") - Value(longitude)) * (Value(middle_cos) - Value(per_degree) * north)
+    north = F(f"{prefix}latitude") - Value(latitude)
+    east = (F(f"{prefix}longitude") - Value(longitude)) * (
+        Value(middle_cos) - Value(per_degree) * north
+    )
     return ExpressionWrapper(north * north + east * east, output_field=FloatField())
 
 
-def haversine(latitude, longitude):
+def haversine(latitude, longitude, prefix=""):
     """The haversine of the angle between this point and each row's: the h
     of geo.distance_miles, so it orders and bounds rows exactly as the
     distances shown do (PostgreSQL has the trigonometry built in)."""
-    half_north = Sin(Radians(F("latitude") - Value(latitude)) / Value(2.0))
-    half_east = Sin(Radians(F("longitude") - Value(longitude)) / Value(2.0))
+    row_latitude = F(f"{prefix}latitude")
+    half_north = Sin(Radians(row_latitude - Value(latitude)) / Value(2.0))
+    half_east = Sin(Radians(F(f"{prefix}longitude") - Value(longitude)) / Value(2.0))
     return ExpressionWrapper(
         Power(half_north, 2)
-        + Value(cos(radians(latitude))) * Cos(Radians(F("latitude"))) * Power(half_east, 2),
+        + Value(cos(radians(latitude))) * Cos(Radians(row_latitude)) * Power(half_east, 2),
         output_field=FloatField(),
     )
 
 
-def measure(location, radius_miles):
+def measure(location, radius_miles, prefix=""):
     """(expression, inner, outer, ties): what the database orders rows by,
     the values below which a row is surely within the radius and above
     which it surely is not, and how much further a row may be and still be
     as near as another. Exact on PostgreSQL, flat elsewhere (see above)."""
     if connection.vendor == "postgresql":
         bound = sin(radius_miles / geo.EARTH_RADIUS_MILES / 2) ** 2
-        return haversine(location.latitude, location.longitude), bound, bound, 1e-12
+        return haversine(location.latitude, location.longitude, prefix), bound, bound, 1e-12
     reach = degrees(radius_miles / geo.EARTH_RADIUS_MILES)
     inner, outer = (reach * (1 - RING)) ** 2, (reach * (1 + RING)) ** 2
-    return squared_offset(location.latitude, location.longitude), inner, outer, 4 * RING
+    return squared_offset(location.latitude, location.longitude, prefix), inner, outer, 4 * RING
 
 
 def nearest(places, location, radius_miles, limit):

@@ -175,10 +175,11 @@ class AccessPointSource:
         return hits
 
     def nearest(self, query, now, limit):
-        """(how many match, their first `limit` hits in the search's order)
-        for a search within a radius: the database orders and counts the
-        places' search rows (directory/models/place_rows.py), each holding
-        the point it is measured from (see directory/nearest.py)."""
+        """((how many match, how many lack a distance: none), their first
+        `limit` hits in the search's order) for a search within a radius:
+        the database orders and counts the places' search rows
+        (directory/models/place_rows.py), each holding the point it is
+        measured from (see directory/nearest.py)."""
         ranks = text_ranks(AccessPointPage, query.text) if query.text else None
         rows = matching_rows(query, now, ranks)
         count, first = nearest(rows, query.location, query.radius_miles, limit)
@@ -186,7 +187,7 @@ class AccessPointSource:
             Hit(self.name, pk, title, miles, ranks[pk] if ranks else 0)
             for pk, title, miles in first
         ]
-        return count, hits
+        return (count, 0), hits
 
     def results(self, hits, query, now):
         day = now.weekday() if query.weekday is None else query.weekday
@@ -294,13 +295,13 @@ def find_hits(query, now, sources=None, upto=None):
             if not query.shows(source.name):
                 continue
             if upto and hasattr(source, "nearest"):
-                # The first `upto` with a distance, and every one without.
-                count, found = source.nearest(query, now, upto)
+                # ((how many with a distance, how many without), the first
+                # `upto` of them, or more).
+                counts[source.name], found = source.nearest(query, now, upto)
             else:
                 found = source.hits(query, now)
-                count = len(found)
-            without = sum(hit.distance_miles is None for hit in found)
-            counts[source.name] = (count - without, without)
+                without = sum(hit.distance_miles is None for hit in found)
+                counts[source.name] = (len(found) - without, without)
             hits.extend(found)
         ordered = order_hits(hits, query, names)
         if upto is None:

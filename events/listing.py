@@ -19,7 +19,7 @@ def upcoming(now=None):
         EventPage.objects.live()
         .public()
         .filter(end__gt=now)
-        .select_related("venue", "venue__area")
+        .select_related("venue", "venue__area", "venue__area__parent")
         .order_by("start", "title", "pk")
     )
 

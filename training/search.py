@@ -30,6 +30,7 @@ from directory.results import describe_distance
 from directory.rows import plain_rows
 from directory.search import Hit, text_ranks
 from training.models import CoursePage, Session, SkillArea
+from training.nearest_courses import POINT, CourseReach, in_box
 
 
 @dataclasses.dataclass
@@ -118,32 +119,33 @@ class CourseSource:
             sessions = sessions.filter(
                 start__lte=now + datetime.timedelta(days=query.starts_within_days)
             )
-        if query.location and query.radius_miles:
-            min_lat, max_lat, min_lng, max_lng = geo.bounding_box(
-                query.location.latitude, query.location.longitude, query.radius_miles
-            )
-            sessions = sessions.filter(
-                Q(venue__isnull=True)
-                | Q(venue__hide_address=True)  # measured from its district in hits()
-                | Q(
-                    venue__latitude__range=(min_lat, max_lat),
-                    venue__longitude__range=(min_lng, max_lng),
-                )
-            )
         return sessions
+
+    def _courses_and_sessions(self, query, now):
+        """(matching courses, their matching sessions, {pk: rank} or None)."""
+        courses = self.matching(query).order_by()
+        ranks = None
+        if query.text:
+            ranks = text_ranks(CoursePage, query.text)
+            courses = courses.filter(pk__in=list(ranks))
+        return courses, self.sessions(query, now, courses), ranks
+
+    def nearest(self, query, now, limit):
+        """((courses in reach, courses reachable only online), their first
+        hits) for a search within a radius, worked out by the database
+        (training/nearest_courses.py)."""
+        _, sessions, ranks = self._courses_and_sessions(query, now)
+        reach = CourseReach(self.name, sessions, query.location, query.radius_miles, ranks)
+        return reach.nearest(limit)
 
     def hits(self, query, now):
         """One hit per course, on its best matching session: the nearest to
         the postcode, and of those (or with no postcode) the soonest. The
         sessions come soonest first, so a later one replaces an earlier only
         when it is nearer."""
-        courses = self.matching(query).order_by()
-        ranks = None
-        if query.text:
-            ranks = text_ranks(CoursePage, query.text)
-            courses = courses.filter(pk__in=list(ranks))
+        courses, sessions, ranks = self._courses_and_sessions(query, now)
         titles = dict(plain_rows(courses.values_list("pk", "title")))
-        sessions = self.sessions(query, now, courses).order_by("start", "pk")
+        sessions = sessions.order_by("start", "pk")
         if query.location:
             best = self._nearest(query, sessions)
         else:
@@ -166,26 +168,18 @@ class CourseSource:
     def _nearest(self, query, sessions):
         """{course: (miles or None, session)}: each course's nearest session
         in reach, an online or phone one (no venue, no distance) only when
-        it has none in reach."""
-        rows = plain_rows(
-            sessions.values_list(
-                "pk",
-                "page_id",
-                "venue_id",
-                "venue__latitude",
-                "venue__longitude",
-                "venue__hide_address",
-                "venue__postcode",
+        it has none in reach. A session is measured from its venue's search
+        row (a hidden address from its district's centre)."""
+        if query.radius_miles:
+            sessions = sessions.filter(
+                Q(venue__isnull=True) | in_box(query.location, query.radius_miles)
             )
-        )
-        hidden = [row[-1] for row in rows if row[-2]]
-        districts = geo.district_centres(hidden) if hidden else {}
+        rows = plain_rows(sessions.values_list("pk", "page_id", "venue_id", *POINT))
         origin = (query.location.latitude, query.location.longitude)
         best = {}
-        for session_pk, course_pk, venue_pk, lat, lng, hide, postcode in rows:
+        for session_pk, course_pk, venue_pk, latitude, longitude in rows:
             distance = None
             if venue_pk is not None:
-                latitude, longitude = geo.measured_point(lat, lng, hide, postcode, districts)
                 if latitude is None:
                     continue  # in person somewhere we cannot measure from
                 distance = geo.distance_miles(*origin, latitude, longitude)

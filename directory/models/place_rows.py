@@ -17,7 +17,9 @@ class PlaceRow(models.Model):
         "directory.AccessPointPage",
         primary_key=True,
         on_delete=models.CASCADE,
-        related_name="+",
+        # A course's session reaches its venue's point as
+        # venue__search_row__latitude (training/nearest_courses.py).
+        related_name="search_row",
     )
     title = models.CharField(max_length=255)
     latitude = models.FloatField(null=True)

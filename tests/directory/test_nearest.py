@@ -18,6 +18,7 @@ from directory.models import AccessPointPage, Postcode
 from directory.search import DirectoryQuery, find_hits
 from tests.directory.conftest import CHORLEY
 from tests.directory.test_geo import destination
+from tests.factories.training import CoursePageFactory, SessionFactory, upcoming
 
 
 @pytest.fixture
@@ -33,7 +34,13 @@ def crowded_directory(directory, make_place):
     code, lat, lng = CHORLEY
     for name, miles in (("Just inside", 5 - 1e-7), ("Just outside", 5 + 1e-7)):
         point = destination(lat, lng, 77, miles)
-        make_place(name, postcode=(code, *point), services=["free-wifi"])
+        venue = make_place(name, postcode=(code, *point), services=["free-wifi"])
+        # A course held only there, and one held there and online.
+        for course_name, online in ((f"{name} course", False), (f"{name} or online", True)):
+            course = CoursePageFactory(parent=venue.get_parent(), title=course_name)
+            SessionFactory(page=course, venue=venue)
+            if online:
+                SessionFactory(page=course, venue=None, start=upcoming(days=3))
     return directory
 
 
@@ -85,6 +92,16 @@ def test_the_edge_of_the_radius_is_exact(crowded_directory):
     query = DirectoryQuery(location=location, radius_miles=5, services=("free-wifi",))
     titles = [hit.title for hit in find_hits(query, timezone.localtime(), upto=500)[0:500]]
     assert "Just inside" in titles and "Just outside" not in titles
+    assert_same(query, timezone.localtime())
+    # Courses are measured from their sessions' venues just as exactly; one
+    # also held online comes after everything in reach, with no distance.
+    query = DirectoryQuery(location=query.location, radius_miles=5, kinds=frozenset({"course"}))
+    hits = find_hits(query, timezone.localtime(), upto=500)[0:500]
+    distances = {hit.title: hit.distance_miles for hit in hits}
+    assert distances["Just inside course"] == pytest.approx(5, abs=1e-6)
+    assert distances["Just inside or online"] == pytest.approx(5, abs=1e-6)
+    assert "Just outside course" not in distances
+    assert distances["Just outside or online"] is None
     assert_same(query, timezone.localtime())
 
 

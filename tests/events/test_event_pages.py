@@ -5,12 +5,16 @@ import datetime
 import json
 import re
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from events.forms import ADDRESS_NEEDED, END_BEFORE_START, VENUE_NEEDED
+from directory.models import Area
 from events.models import EventIndexPage, EventPage
+from tests.factories.directory import AccessPointPageFactory
 from tests.factories.events import EventPageFactory
 from tests.factories.training import BookingFactory, upcoming
 from website.models import HomePage
@@ -236,3 +240,34 @@ def test_a_coordinator_adds_an_event_with_20_places_in_the_admin(client, events_
     assert event.live
     session = event.booking_session
     assert (session.capacity, session.venue_id, session.start) == (20, venue.pk, event.start)
+
+
+def test_the_feed_of_all_events_costs_the_same_queries_however_many(
+    client, events_index, organisation, settings
+):
+    """Hidden addresses show their ward and borough: read with the events,
+    not once an event."""
+    settings.PAGE_CACHE_SECONDS = 0
+    borough = Area.objects.create(name="Chorley", slug="chorley")
+
+    def add_events(number):
+        for _ in range(number):
+            ward = Area.objects.create(
+                name=f"Ward {Area.objects.count()}",
+                slug=f"ward-{Area.objects.count()}",
+                kind=Area.Kind.WARD,
+                parent=borough,
+            )
+            venue = AccessPointPageFactory(parent=organisation, hide_address=True, area=ward)
+            EventPageFactory(parent=events_index, venue=venue, where=EventPage.Where.ACCESS_POINT)
+
+    client.get(events_index.calendar_url)  # the site's root paths, read once
+    counts = []
+    for number in (1, 5):
+        add_events(number)
+        with CaptureQueriesContext(connection) as queries:
+            feed = client.get(events_index.calendar_url).content.decode()
+        counts.append(len(queries))
+    assert feed.count("BEGIN:VEVENT") == 6
+    assert "Ward 6\\, Chorley" in feed  # iCalendar escapes the comma
+    assert counts[0] == counts[1]
