@@ -114,9 +114,12 @@ def _insert(batch, row_model, district_model, services, features):
         "cost",
         "temporarily_closed",
     )
+    # The migration that made the table has no sort_title yet.
+    sorts = any(field.name == "sort_title" for field in row_model._meta.fields)
     row_model.objects.bulk_create(
         row_model(
             **dict(zip(fields, (row[0], *row[2:]), strict=True)),
+            **({"sort_title": row[2].lower()} if sorts else {}),
             service_ids=ids_text(linked.get((row[0], "service_ids"), ())),
             feature_ids=ids_text(linked.get((row[0], "feature_ids"), ())),
         )

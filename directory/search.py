@@ -29,6 +29,7 @@ from directory.nearest import MAX_MILES, nearest
 from directory.place_filters import matching_rows, shared_conditions
 from directory.results import CARD_FIELDS, Result, services_shown
 from directory.rows import plain_rows
+from directory.title_order import first_by_title
 from website.forms import search_words
 
 MAX_TEXT_MATCHES = 1000
@@ -189,6 +190,14 @@ class AccessPointSource:
         ]
         return (count, 0), hits
 
+    def first(self, query, now, limit):
+        """((none with a distance, how many match), their first `limit`
+        hits by title) for a search with neither a postcode nor words: the
+        database counts and orders the places' search rows
+        (directory/title_order.py)."""
+        count, first = first_by_title(matching_rows(query, now), limit)
+        return (0, count), [Hit(self.name, pk, title, None, 0) for pk, title in first]
+
     def results(self, hits, query, now):
         day = now.weekday() if query.weekday is None else query.weekday
         label = "Today" if day == now.weekday() else DAY_NAMES[day]
@@ -281,23 +290,27 @@ def order_hits(hits, query, source_order=()):
 
 def find_hits(query, now, sources=None, upto=None):
     """Every matching listing, in the order shown (cached for a few
-    minutes, see search_cache.py). With `upto`, a search within a radius
-    holds only its first `upto` hits, and how many there are in all: what
-    a results page needs (see directory/nearest.py)."""
+    minutes, see search_cache.py). With `upto`, a search within a radius,
+    or one with neither a postcode nor words, holds only its first `upto`
+    hits, and how many there are in all: what a results page needs (see
+    directory/nearest.py and directory/title_order.py)."""
     sources = sources or SOURCES
     names = [source.name for source in sources]
-    if not (upto and query.location and query.radius_miles and query.radius_miles <= MAX_MILES):
+    within = query.location and query.radius_miles and query.radius_miles <= MAX_MILES
+    by_title = not (query.location or query.text)
+    if not (within or by_title):
         upto = None
+    bounded = "nearest" if within else "first"
 
     def find():
         hits, counts = [], {}
         for source in sources:
             if not query.shows(source.name):
                 continue
-            if upto and hasattr(source, "nearest"):
+            if upto and hasattr(source, bounded):
                 # ((how many with a distance, how many without), the first
                 # `upto` of them, or more).
-                counts[source.name], found = source.nearest(query, now, upto)
+                counts[source.name], found = getattr(source, bounded)(query, now, upto)
             else:
                 found = source.hits(query, now)
                 without = sum(hit.distance_miles is None for hit in found)

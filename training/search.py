@@ -22,7 +22,7 @@ import dataclasses
 import datetime
 from typing import ClassVar
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from directory import geo
 from directory import search as directory_search
@@ -105,9 +105,12 @@ class CourseSource:
             )
         return courses
 
-    def sessions(self, query, now, courses):
-        """Upcoming sessions of these courses that pass the session filters."""
-        sessions = Session.objects.filter(start__gt=now, page__in=courses.values("pk")).order_by()
+    def sessions(self, query, now, courses=None):
+        """Upcoming sessions of these courses (None: of any course) that pass
+        the session filters."""
+        sessions = Session.objects.filter(start__gt=now).order_by()
+        if courses is not None:
+            sessions = sessions.filter(page__in=courses.values("pk"))
         if query.weekday is not None:
             # In the site's time zone; ISO days run Monday 1 to Sunday 7.
             sessions = sessions.filter(start__iso_week_day=query.weekday + 1)
@@ -188,6 +191,29 @@ class CourseSource:
             if nearer(distance, best.get(course_pk)):
                 best[course_pk] = (distance, session_pk)
         return best
+
+    def first(self, query, now, limit):
+        """((none with a distance, how many match), their first `limit`
+        hits by title, each on its soonest matching session) for a search
+        with neither a postcode nor words. Courses are a fifth of the
+        listings or fewer: their titles are sorted here, their sessions read
+        only for the first."""
+        courses, sessions, _ = self._courses_and_sessions(query, now)
+        # Each course probes its own sessions (an index on the course).
+        upcoming = self.sessions(query, now).filter(page_id=OuterRef("pk"))
+        titles = plain_rows(courses.filter(Exists(upcoming)).values_list("pk", "title"))
+        titles.sort(key=lambda row: (row[1].lower(), row[0]))
+        chosen = dict(titles[:limit])
+        soonest = {}
+        rows = sessions.filter(page_id__in=list(chosen)).order_by("start", "pk")
+        for course_pk, session_pk in plain_rows(rows.values_list("page_id", "pk")):
+            soonest.setdefault(course_pk, session_pk)
+        hits = [
+            Hit(self.name, pk, title, None, 0, detail_pk=soonest[pk])
+            for pk, title in chosen.items()
+            if pk in soonest
+        ]
+        return (0, len(titles)), hits
 
     def results(self, hits, query, now):
         """Full results for one page of hits: two queries however many."""

@@ -22,6 +22,10 @@ class PlaceRow(models.Model):
         related_name="search_row",
     )
     title = models.CharField(max_length=255)
+    # The title as Python lowers it, which the database orders by code
+    # point (directory/title_order.py): the order a results page without a
+    # postcode or words shows.
+    sort_title = models.CharField(max_length=255, default="")
     latitude = models.FloatField(null=True)
     longitude = models.FloatField(null=True)
     hide_address = models.BooleanField(default=False)

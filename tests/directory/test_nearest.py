@@ -129,3 +129,20 @@ def test_the_first_page_costs_the_same_queries_however_many_match(crowded_direct
         counts.append(len(queries))
         assert len(hits) > 20 or miles == 1
     assert counts[0] == counts[1]
+
+
+@pytest.mark.django_db
+def test_without_a_postcode_or_words_the_first_hits_are_those_of_sorting_every_listing(
+    crowded_directory, make_place
+):
+    """The database orders by title as Python does: lower case of every
+    alphabet, then code point (directory/title_order.py)."""
+    for title in ("Éclair Hub", "apple tree centre", "Apple Tree Centre", "Zebra", "Ångström"):
+        make_place(title, services=["free-wifi"])
+    now = timezone.localtime()
+    for filters in FILTERS:
+        assert_same(DirectoryQuery(**filters), now)
+    every = find_hits(DirectoryQuery(), now)
+    titles = [hit.title for hit in every]
+    assert titles.index("Zebra") < titles.index("Ångström") < titles.index("Éclair Hub")
+    assert {hit.source for hit in every} == {"place", "course"}

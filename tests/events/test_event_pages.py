@@ -11,8 +11,8 @@ from django.utils import timezone
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
-from events.forms import ADDRESS_NEEDED, END_BEFORE_START, VENUE_NEEDED
 from directory.models import Area
+from events.forms import ADDRESS_NEEDED, END_BEFORE_START, VENUE_NEEDED
 from events.models import EventIndexPage, EventPage
 from tests.factories.directory import AccessPointPageFactory
 from tests.factories.events import EventPageFactory
