@@ -61,9 +61,7 @@ def test_the_resident_is_texted_their_next_steps(referrer_ready, lender, sent):
     )
     assert referral.texts_consented_at is not None
     (body,) = sent()
-    assert body.startswith(
-        f"Get Online Chorley and South Ribble: referral {referral.reference}."
-    )
+    assert body.startswith(f"Get Online Chorley and South Ribble: referral {referral.reference}.")
     assert "Go to Chorley Device Library. Tel 01632 960 001." in body
     assert "1 Market Street, Chorley, PR7 1DP." in body
     assert ("Open today 10am to 1pm." in body) == (timezone.localdate().weekday() in (1, 3))
