@@ -3,9 +3,10 @@ person's records for a subject access request, erasure, and retention
 (12 months after closure by default, Settings > Data protection).
 
 Erasing anonymises rather than deletes: names, contact details, free text,
-access needs, language and a skills check's results go; the reference, dates, status, outcome,
-barriers, goals, receiving partner, postcode district and the audit trail
-(without note text) stay, so the partnership can still count referrals and
+access needs, language, a skills check's results, the mobile for texts and
+the texts sent to it go; the reference, dates, status, outcome, barriers,
+goals, receiving partner, postcode district and the audit trail (without
+note text) stay, so the partnership can still count referrals and
 outcomes."""
 
 from django.db import transaction
@@ -13,11 +14,13 @@ from django.db.models import Q
 from django.utils import timezone
 
 from directory import geo
+from website import texts
 from website.personal_data import ERASED, months_before
 
 from .models import Referral, ReferralEvent
 
 RESIDENT_FIELDS = ["resident_phone", "resident_email", "resident_address", "other_needs"]
+TEXTS_FIELDS = {"texts_to": "", "texts_consent_text": "", "texts_consented_at": None}
 REFERRER_FIELDS = ["referrer_organisation", "referrer_role", "referrer_email", "referrer_phone"]
 
 
@@ -47,7 +50,22 @@ def resident_record(referral):
         "outcome": referral.get_outcome_display(),
         "consent wording": referral.consent_text,
         "consented at": referral.consented_at,
+        "texts to": referral.texts_to,
+        "texts consent wording": referral.texts_consent_text,
+        "texts consented at": referral.texts_consented_at,
+        "texts sent": "\n\n".join(texts_sent(referral)),
     }
+
+
+def texts_sent(referral):
+    """The texts still kept that went to the referral's mobile: when, and
+    what they said."""
+    if not referral.texts_to:
+        return []
+    return [
+        f"{text.created_at:%d %B %Y %H:%M}: {text.body}"
+        for text in texts.to_number(referral.texts_to).order_by("created_at", "pk")
+    ]
 
 
 def referrer_record(referral):
@@ -114,8 +132,12 @@ def apply_retention(settings, now):
 def anonymise(referral, now=None):
     """Erase everything that identifies the resident or the referrer."""
     now = now or timezone.now()
+    if referral.texts_to:
+        texts.to_number(referral.texts_to).delete()
     referral.resident_name = ERASED
     referral.referrer_name = ERASED if referral.referrer_name else ""
+    for name, value in TEXTS_FIELDS.items():
+        setattr(referral, name, value)
     for name in [*RESIDENT_FIELDS, *REFERRER_FIELDS]:
         setattr(referral, name, "")
     try:

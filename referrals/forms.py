@@ -11,6 +11,7 @@ from directory.models import AccessibilityFeature, Language
 from website.field_cache import blank_cached
 from website.form_protection import HONEYPOT_HTML, HoneypotFormMixin
 from website.gds_forms import ErrorLinksMixin, clean_uk_phone, email_widget
+from website.text_choice import clean_texts, texts_field
 
 from . import choices
 from .models import Referral
@@ -20,6 +21,9 @@ CONSENT_WORDING = (
     "with the partner organisation that will contact them. If the referral is for you, "
     "that person is you."
 )
+# The wording a person agrees to by ticking the box; kept with the referral.
+TEXTS_CONSENT = "Text them their next steps"
+TEXTS_CONSENT_SELF = "Text me my next steps"
 EMAIL_INVALID = "Enter an email address in the correct format, like name@example.org."
 # Messages about "them" in a referral become messages about "you" when
 # residents refer themselves.
@@ -124,6 +128,7 @@ class DetailsForm(ErrorLinksMixin, HoneypotFormMixin, forms.Form):
         error_messages={"required": "Select how the partner should contact them."},
     )
     resident_phone = text_field("Their phone number", 30, what="Their phone number")
+    wants_texts = texts_field(TEXTS_CONSENT)
     resident_email = forms.EmailField(
         widget=email_widget(),
         label="Their email address",
@@ -238,6 +243,7 @@ class DetailsForm(ErrorLinksMixin, HoneypotFormMixin, forms.Form):
             Field.text("resident_name", field_width=20),
             Field.radios("contact_method", legend_size=Size.SMALL, small=True),
             Field.text("resident_phone", field_width=10, type="tel"),
+            Field.checkbox("wants_texts", small=True),
             Field.text("resident_email", field_width=20, spellcheck="false"),
             Field.textarea("resident_address"),
             Field.text("postcode", field_width=10),
@@ -295,6 +301,7 @@ class DetailsForm(ErrorLinksMixin, HoneypotFormMixin, forms.Form):
                 .replace("are they", "are you")
                 .replace("Their age", "Your age")
             )
+        self.fields["wants_texts"].label = TEXTS_CONSENT_SELF
         for field in self.fields.values():
             field.error_messages = {
                 key: self.worded(str(message)) for key, message in field.error_messages.items()
@@ -344,4 +351,4 @@ class DetailsForm(ErrorLinksMixin, HoneypotFormMixin, forms.Form):
                     "Select what stops them getting online, or what they want to do online."
                 ),
             )
-        return cleaned
+        return clean_texts(self, cleaned, phone_field="resident_phone")

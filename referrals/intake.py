@@ -89,6 +89,9 @@ def submit(mode, consent_text, consented_at, details, requested=None, now=None, 
         skills_check=list(skills),
         organisation_id=result.organisation_id,
         created_at=now,
+        texts_to=details.get("texts_to") or "",
+        texts_consent_text=details.get("texts_consent_text", "") if details.get("texts_to") else "",
+        texts_consented_at=now if details.get("texts_to") else None,
         **{name: details.get(name) or empty(name) for name in PLAIN_FIELDS},
     )
     while Referral.objects.filter(reference=referral.reference).exists():

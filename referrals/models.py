@@ -94,6 +94,11 @@ class Referral(models.Model):
 
     consent_text = models.TextField()
     consented_at = models.DateTimeField()
+    # The next steps by text, only when chosen: the resident's mobile
+    # (E.164, website/mobile_numbers.py), the wording agreed to and when.
+    texts_to = models.CharField("texts to", max_length=16, blank=True, editable=False)
+    texts_consent_text = models.TextField(blank=True, editable=False)
+    texts_consented_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     skills_check = models.JSONField(
         default=list,

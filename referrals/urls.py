@@ -11,4 +11,5 @@ urlpatterns = [
     path("check/", views.check, name="referral_check"),
     path("done/", views.done, name="referral_done"),
     path("next-steps/", views.next_steps, name="referral_next_steps"),
+    path("sheet/<str:token>/", views.next_steps_by_link, name="referral_sheet_by_link"),
 ]

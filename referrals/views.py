@@ -3,6 +3,7 @@ check your answers, confirmation and a printable next-steps sheet. What
 has been typed lives in the session until the referral is sent, so going
 back, changing an answer or hitting an error loses nothing."""
 
+from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -13,12 +14,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
 from learning import skills_check
-from website import public_sessions
+from website import mobile_numbers, public_sessions
 from website.database_faults import DATABASE_UNAVAILABLE, NOT_SAVED, NOT_SAVED_STATUS
 from website.form_protection import HONEYPOT_FIELD, over_limit
 from website.models import BrandSettings
 
-from . import choices, intake, notifications, sheet_language
+from . import choices, intake, notifications, sheet_language, sheet_links, text_messages
 from . import skills_check as referral_skills
 from .draft import DRAFT, is_self
 from .forms import CONSENT_WORDING, DetailsForm, StartForm
@@ -148,6 +149,7 @@ def check(request):
                     referral, BrandSettings.for_request(request).partnership_name
                 )
                 notifications.tell_receiver(referral)
+                text_messages.next_steps(referral)
                 request.session.pop(DRAFT, None)
                 public_sessions.save(request, DONE, {"pk": referral.pk})
                 return redirect("referral_done")
@@ -181,9 +183,27 @@ def next_steps(request):
     referral = finished_referral(request)
     if referral is None:
         return redirect("referral_start")
+    return sheet(request, referral, back_url=reverse("referral_done"))
+
+
+@never_cache
+def next_steps_by_link(request, token):
+    """The sheet from the link in the resident's text: no sign-in, and a
+    404 for a link that was changed, is too old or whose referral was
+    erased (sheet_links.py)."""
+    referral = sheet_links.referral_for(token)
+    if referral is None:
+        raise Http404("No such next-steps sheet")
+    response = sheet(request, referral)
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def sheet(request, referral, back_url=""):
     language = sheet_language.for_referral(referral)
     in_english = language is None or request.GET.get("in") == sheet_language.ENGLISH
     context = sheet_context(referral) | {
+        "back_url": back_url,
         "language": language,
         "in_other_language": not in_english,
         "untranslated": sheet_language.untranslated_name(referral),
@@ -261,6 +281,8 @@ def answer_rows(form, draft, skills=()):
             answer = ", ".join(choices.labels(choices.WEEKDAYS, value)) or "Any day"
         elif name == "accessibility_needs":
             answer = ", ".join(term.name for term in value) if value else "None"
+        elif name == "wants_texts":
+            answer = f"Yes, to {mobile_numbers.for_people(data['texts_to'])}" if value else "No"
         elif name in ("contact_method", "age_band", "referrer_kind"):
             answer = dict(field.choices).get(value, "Not given") if value else "Not given"
         else:

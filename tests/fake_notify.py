@@ -12,22 +12,25 @@ import pytest
 SERVICE_ID = "26785a09-ab16-4eb0-8407-a37497a57506"
 API_KEY = f"test_key-{SERVICE_ID}-3d844edf-8d35-48ac-975b-e847b4f122b0"
 SMS_TEMPLATE_ID = "f33517ff-2a88-4f6e-b855-c550268ce08a"
+EMAIL_TEMPLATE_ID = "0c1e9bcb-5d6f-4a4c-9f1c-2b8f3b0f4e21"
 PAGE_END = "9b2d7ab2-4a4f-4f7a-8a8a-5d2f6c1e0b11"
 
 
 class FakeNotify:
     def __init__(self):
         self.texts = []  # the JSON each send was given, in order
+        self.emails = []  # likewise for emails
         self.statuses = {}  # notification id: status to report
         self.replies = []  # received text messages, newest first
-        self.fail_next = []  # status codes to answer the next sends with
+        # Status codes to answer the next sends with (0: answer as normal).
+        self.fail_next = []
         self.hanging = False  # while True, sends never answer
         self.released = threading.Event()
         self.requests = 0
 
-    def answer_send(self, data):
-        if self.fail_next:
-            code = self.fail_next.pop(0)
+    def answer_send(self, data, kind="sms"):
+        code = self.fail_next.pop(0) if self.fail_next else 0
+        if code:
             errors = [
                 {"error": "BadRequestError", "message": "phone_number Not a UK mobile number"}
             ]
@@ -35,15 +38,20 @@ class FakeNotify:
                 errors = [{"error": "Exception", "message": "Internal server error"}]
             return code, {"status_code": code, "errors": errors}
         notification_id = str(uuid.uuid4())
-        self.texts.append({**data, "id": notification_id})
+        (self.emails if kind == "email" else self.texts).append({**data, "id": notification_id})
         self.statuses.setdefault(notification_id, "sending")
+        personalisation = data.get("personalisation", {})
+        content = {"body": personalisation.get("body", ""), "from_number": "GetOnline"}
+        if kind == "email":
+            content = {
+                "body": personalisation.get("body", ""),
+                "subject": personalisation.get("subject", ""),
+                "from_email": "get.online@notifications.service.gov.uk",
+            }
         body = {
             "id": notification_id,
             "reference": data.get("reference"),
-            "content": {
-                "body": data.get("personalisation", {}).get("body", ""),
-                "from_number": "GetOnline",
-            },
+            "content": content,
             "uri": f"/v2/notifications/{notification_id}",
             "template": {"id": data["template_id"], "version": 1, "uri": ""},
         }
@@ -75,11 +83,11 @@ def handler_for(fake):
                 return
             length = int(self.headers.get("Content-Length", "0"))
             data = json.loads(self.rfile.read(length) or b"{}")
-            if self.path == "/v2/notifications/sms":
+            if self.path in ("/v2/notifications/sms", "/v2/notifications/email"):
                 if fake.hanging:
                     fake.released.wait(timeout=5)  # longer than the client waits
                     return
-                self.reply(*fake.answer_send(data))
+                self.reply(*fake.answer_send(data, self.path.rsplit("/", 1)[-1]))
             else:
                 self.reply(404, {"status_code": 404, "errors": [{"error": "NotFound"}]})
 
@@ -110,6 +118,16 @@ def handler_for(fake):
                 self.reply(404, {"status_code": 404, "errors": [{"error": "NotFound"}]})
 
     return Handler
+
+
+@pytest.fixture
+def fake_notify_email(fake_notify, settings):
+    """The fake Notify taking the site's emails too: the outbox in front
+    of it, with an email template set."""
+    settings.EMAIL_BACKEND = "website.outbox.OutboxEmailBackend"
+    settings.OUTBOX_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.NOTIFY_EMAIL_TEMPLATE_ID = EMAIL_TEMPLATE_ID
+    return fake_notify
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ from django.core import mail
 
 from training import text_messages
 from training.booking_links import booking_token
+from training.short_links import short_address
 from website import site_address
 
 logger = logging.getLogger(__name__)
@@ -61,7 +62,7 @@ def booking_received(booking):
             f"Hello {booking.name},\n\nThe session is full, so you are on the waiting list. "
             "If a place comes up we will give it to you and email you straight away.\n\n"
         )
-    text_messages.booking_received(booking, _where(booking.session), booking_link(booking))
+    text_messages.booking_received(booking, _where(booking.session), short_address(booking))
     return _send(booking, subject, opening + _details(booking))
 
 
@@ -96,7 +97,7 @@ def booking_cancelled(booking):
 
 def place_offered(booking):
     title = booking.session.booked_through.title
-    text_messages.place_offered(booking, _where(booking.session), booking_link(booking))
+    text_messages.place_offered(booking, _where(booking.session), short_address(booking))
     return _send(
         booking,
         f"A place has come up: you are booked on {title}",
@@ -122,9 +123,7 @@ def message_everyone_booked(session, subject, body, reply_to=""):
 def session_reminder(booking):
     """The day before: when and where, and how to cancel."""
     title = booking.session.booked_through.title
-    text_messages.reminder(
-        booking, _where(booking.session), booking_link(booking, "cancel_booking")
-    )
+    text_messages.reminder(booking, _where(booking.session), short_address(booking, cancel=True))
     return _send(
         booking,
         f"Reminder: {title} is tomorrow",

@@ -1,37 +1,29 @@
 """The text messages about a booking (website/texts.py sends them): short,
 plain, each saying who sent it and how to stop texts, in at most two SMS
-fragments (306 characters). Where a message would be longer, the link is
-left out first (it needs data to open), then the place's address."""
+fragments (website/sms_fragments.py). Where a message would be longer, the
+link is left out first (it needs data to open), then the place's address;
+for a place that came up from the waiting list, the address goes first."""
 
-from website import texts
+from website import sms_fragments, texts
 
 STOP = "Reply STOP to stop texts."
 
 
-def _fit(parts):
-    """The (text, optional) parts joined, leaving out optional ones from
-    the last until the message fits in two fragments."""
-    kept = list(parts)
-    while True:
-        body = " ".join(text for text, _ in kept)
-        optional = [number for number, (_, is_optional) in enumerate(kept) if is_optional]
-        if len(body) <= texts.TWO_FRAGMENTS or not optional:
-            return body[: texts.TWO_FRAGMENTS]
-        del kept[optional[-1]]
-
-
-def _send(booking, purpose, news, where=None, link=None):
+def _send(booking, purpose, news, where=None, link=None, link_before_where=False):
     """A text to the booking's number, if it chose texts: who it is from,
-    the news, then where and the link while they fit, and how to stop."""
+    the news, then where and the link while they fit, and how to stop.
+    The link goes first unless `link_before_where` keeps it longer."""
     if not booking.texts_to:
         return None
-    parts = [(f"{texts.sender_name()}:", False), (news, False)]
-    if where:
-        parts.append((f"At: {where}.", True))
-    if link:
-        parts.append((link, True))
-    parts.append((STOP, False))
-    return texts.send_text(booking.texts_to, _fit(parts), purpose)
+    link_drop, where_drop = (1, 2) if link_before_where else (2, 1)
+    parts = [
+        (f"{texts.sender_name()}:", 0),
+        (news, 0),
+        (f"At: {where}." if where else "", where_drop),
+        (link or "", link_drop),
+        (STOP, 0),
+    ]
+    return texts.send_text(booking.texts_to, sms_fragments.fit(parts), purpose)
 
 
 def _course(booking):
@@ -54,8 +46,14 @@ def reminder(booking, where, link):
 
 
 def place_offered(booking, where, link):
+    """Someone cancelled and the first on the waiting list got the place:
+    it is theirs already, with nothing to accept (training/booking.py), so
+    the text says so, and the link to see or cancel it outlasts the
+    address, which they had when they joined the waiting list."""
     news = f"a place came up, so you are now booked on {_course(booking)}."
-    return _send(booking, "place-offered", news, where, f"Your booking: {link}")
+    return _send(
+        booking, "place-offered", news, where, f"See or cancel: {link}", link_before_where=True
+    )
 
 
 def cancelled(booking):

@@ -9,6 +9,10 @@ email to be tried again later, with a growing wait, by
 because the mail server did. Sent emails hold personal data, so that
 command also deletes them after OUTBOX_KEEP_SENT_DAYS.
 
+With NOTIFY_API_KEY and NOTIFY_EMAIL_TEMPLATE_ID set, the real backend is
+GOV.UK Notify instead (notify_email.py): the same store, claim, retry and
+give-up, plus Notify's word on whether each email arrived.
+
 Errors are recorded by kind only (an SMTP reply can quote addresses)."""
 
 import base64
@@ -24,6 +28,7 @@ from django.core.mail.utils import DNS_NAME
 from django.db import connection, transaction
 from django.utils import timezone
 
+from website import notify, notify_email
 from website.database_faults import DATABASE_UNAVAILABLE
 from website.models import OutgoingEmail
 
@@ -136,15 +141,19 @@ def as_message(email):
 
 def error_kind(error):
     code = getattr(error, "smtp_code", None)
-    return f"{type(error).__name__} {code}" if code else type(error).__name__
+    if code:
+        return f"{type(error).__name__} {code}"
+    return notify.error_kind(error)
 
 
 def deliver(emails, now=None):
-    """Hand each email to the real backend and record what happened; the
-    number sent."""
+    """Hand each email to the real backend (or to GOV.UK Notify, when it is
+    set up) and record what happened; the number sent."""
     now = now or timezone.now()
     if not emails:
         return 0
+    if notify_email.configured():
+        return deliver_through_notify(emails, now)
     sent = 0
     backend = delivery_connection()
     try:
@@ -173,16 +182,43 @@ def deliver(emails, now=None):
     return sent
 
 
+def claim(email):
+    """Take the email for this process: it is still waiting and its next
+    try is the one this process read, checked and cleared in one UPDATE, so
+    two processes (or the request and the command) never both send it."""
+    return OutgoingEmail.objects.filter(
+        pk=email.pk,
+        status__in=[Status.WAITING, Status.FAILED],
+        next_attempt_at=email.next_attempt_at,
+    ).update(next_attempt_at=None)
+
+
+def deliver_through_notify(emails, now):
+    sent = 0
+    client = notify.api_client()
+    for email in emails:
+        if not claim(email):
+            continue  # sent, or being sent, by another process
+        try:
+            notify_email.send(email, client)
+        except Exception as error:  # Notify down, slow or refusing: recorded, never raised
+            record_failure(email, error, now, permanent=notify.permanent(error))
+        else:
+            record_sent(email, now)
+            sent += 1
+    return sent
+
+
 def record_sent(email, now):
     email.status, email.sent_at, email.next_attempt_at = Status.SENT, now, None
     email.attempts += 1
     email.save(update_fields=["status", "sent_at", "next_attempt_at", "attempts"])
 
 
-def record_failure(email, error, now):
+def record_failure(email, error, now, permanent=False):
     email.attempts += 1
     email.last_error = error_kind(error)[:200]
-    if email.attempts >= setting("OUTBOX_MAX_ATTEMPTS", 10):
+    if permanent or email.attempts >= setting("OUTBOX_MAX_ATTEMPTS", 10):
         email.status, email.next_attempt_at = Status.GAVE_UP, None
         logger.error("Gave up on outgoing email %s after %d tries", email.pk, email.attempts)
     else:

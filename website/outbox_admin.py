@@ -33,9 +33,17 @@ class OutgoingEmailAdmin(ModelAdmin):
     menu_icon = "mail"
     menu_order = 950
     add_to_settings_menu = True
-    list_display = ("subject", "status", "created_at", "attempts", "last_error", "sent_at")
+    list_display = (
+        "subject",
+        "status",
+        "delivery",
+        "created_at",
+        "attempts",
+        "last_error",
+        "sent_at",
+    )
     list_display_add_buttons = "subject"
-    list_filter = ("status",)
+    list_filter = ("status", "delivery")
     search_fields = ("subject", "recipients")
     inspect_view_enabled = True
     # modeladmin's history page checks no permission and names the email.
@@ -51,6 +59,9 @@ class OutgoingEmailAdmin(ModelAdmin):
         "last_error",
         "next_attempt_at",
         "sent_at",
+        "delivery",
+        "deliveries",
+        "delivery_checked_at",
         "body",
     )
     permission_helper_class = OutboxPermissionHelper

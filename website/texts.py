@@ -20,21 +20,17 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
-from notifications_python_client.errors import APIError
-from notifications_python_client.notifications import NotificationsAPIClient
 from wagtail.models import Site
 
 from website.mobile_numbers import normalised
 from website.models import BrandSettings, OutgoingText, TextOptOut
+from website.notify import api_client, error_kind, permanent
 from website.outbox import retry_wait, setting
 
 logger = logging.getLogger(__name__)
 Status = OutgoingText.Status
 Delivery = OutgoingText.Delivery
 
-# A text of at most this many characters is one or two SMS fragments
-# (160 each, fewer when joined) in the GSM alphabet.
-TWO_FRAGMENTS = 306
 # Replies that ask for no more texts, as the mobile networks use them.
 STOP_WORDS = {"stop", "stopall", "unsubscribe", "cancel", "end", "quit"}
 
@@ -52,11 +48,7 @@ def configured():
 def client():
     if not configured():
         raise TextsNotConfigured("Set NOTIFY_API_KEY and NOTIFY_SMS_TEMPLATE_ID to send texts.")
-    return NotificationsAPIClient(
-        settings.NOTIFY_API_KEY,
-        base_url=setting("NOTIFY_BASE_URL", "https://api.notifications.service.gov.uk"),
-        timeout=setting("NOTIFY_TIMEOUT_SECONDS", 10),
-    )
+    return api_client()
 
 
 def sender_name():
@@ -83,18 +75,6 @@ def send_text(number, body, purpose, now=None):
     )
     transaction.on_commit(lambda: deliver([text.pk]))
     return text
-
-
-def permanent(error):
-    """Notify refused the text itself (a bad number, a team-only key): no
-    retry will help. Timeouts, its faults and rate limits are passing."""
-    code = getattr(error, "status_code", 0)
-    return isinstance(error, APIError) and 400 <= code < 500 and code != 429
-
-
-def error_kind(error):
-    code = getattr(error, "status_code", None)
-    return f"{type(error).__name__} {code}" if code else type(error).__name__
 
 
 def deliver(pks, now=None):

@@ -26,6 +26,8 @@ urlpatterns = [
     path("", include("learning.urls")),
     path("api/oruk/", include("openreferral.urls")),
     path("open-data/", include("directory.open_data_urls")),
+    # Short links to one booking, for texts (training/short_links.py).
+    path("b/", include("training.short_link_urls")),
 ]
 
 if settings.DEBUG:

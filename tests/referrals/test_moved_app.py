@@ -107,8 +107,13 @@ def test_a_database_from_before_the_move_keeps_every_referral(partner_a, lender)
     after = new_rows()
     assert [len(after[rows]) for rows in ("referrals", "events", "rules")] == [3, 6, 2]
     assert after["needs"] and len(after["services"]) == 2
-    # A field added since the move (referrals 0003): empty on every old referral.
+    # Fields added since the move (referrals 0003, 0004): empty on every old referral.
     assert [row.pop("skills_check") for row in after["referrals"]] == [[], [], []]
+    texts = [
+        (row.pop("texts_to"), row.pop("texts_consent_text"), row.pop("texts_consented_at"))
+        for row in after["referrals"]
+    ]
+    assert texts == [("", "", None)] * 3
     assert after == before
     referral = Referral.objects.get(reference="REF-MOVED1")
     assert referral.organisation == partner_a

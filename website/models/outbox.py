@@ -16,6 +16,24 @@ class OutgoingEmail(models.Model):
         FAILED = "failed", "Not sent yet: will try again"
         GAVE_UP = "gave_up", "Could not be sent"
 
+    class Delivery(models.TextChoices):
+        # GOV.UK Notify's statuses for an email (website/notify_email.py);
+        # empty for one sent by SMTP, which does not say.
+        UNKNOWN = "", "Not known"
+        CREATED = "created", "Created"
+        SENDING = "sending", "Sending"
+        DELIVERED = "delivered", "Delivered"
+        PERMANENT_FAILURE = "permanent-failure", "Not delivered: the address does not exist"
+        TEMPORARY_FAILURE = "temporary-failure", "Not delivered: the inbox was full or refused it"
+        TECHNICAL_FAILURE = "technical-failure", "Not delivered: a fault at Notify"
+
+    FINAL = (
+        Delivery.DELIVERED,
+        Delivery.PERMANENT_FAILURE,
+        Delivery.TEMPORARY_FAILURE,
+        Delivery.TECHNICAL_FAILURE,
+    )
+
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.WAITING)
     subject = models.TextField()
@@ -35,6 +53,15 @@ class OutgoingEmail(models.Model):
     next_attempt_at = models.DateTimeField(null=True, blank=True)
     last_error = models.CharField(max_length=200, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
+    # Through GOV.UK Notify, one notification per address: {address: id}
+    # (an address already handed over is not sent again on a retry) and
+    # {address: status}; `delivery` sums them up, the worst first.
+    notify_ids = models.JSONField(default=dict, blank=True)
+    deliveries = models.JSONField(default=dict, blank=True)
+    delivery = models.CharField(
+        max_length=20, choices=Delivery.choices, default=Delivery.UNKNOWN, blank=True
+    )
+    delivery_checked_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = "outgoing email"

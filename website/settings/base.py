@@ -197,6 +197,9 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "no-reply@example.org"
 # they are stored and wait. The template's whole content is "((body))".
 NOTIFY_API_KEY = os.environ.get("NOTIFY_API_KEY", "")
 NOTIFY_SMS_TEMPLATE_ID = os.environ.get("NOTIFY_SMS_TEMPLATE_ID", "")
+# With this too, the outbox hands emails to Notify instead of SMTP
+# (website/notify_email.py): a template with "((subject))" and "((body))".
+NOTIFY_EMAIL_TEMPLATE_ID = os.environ.get("NOTIFY_EMAIL_TEMPLATE_ID", "")
 NOTIFY_BASE_URL = os.environ.get("NOTIFY_BASE_URL", "https://api.notifications.service.gov.uk")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
