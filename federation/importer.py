@@ -114,12 +114,17 @@ def import_service(feed, organisation, run, source_id, data, vocabulary, wanted)
         if (wanted and not (values.terms & wanted)) or not values.active:
             return None
         with transaction.atomic():
-            return listing_pages.write(feed, organisation, source_id, data, values)
+            outcome = listing_pages.write(feed, organisation, source_id, data, values)
     except (Unmappable, listing_pages.NotSaved) as error:
         return skipped(run, feed, source_id, str(error))
     except Exception as error:  # a feed must never stop the import with a crash
         logger.exception("Feed %s service %s could not be imported", feed.pk, source_id)
         return skipped(run, feed, source_id, f"could not be imported ({type(error).__name__}).")
+    if outcome in (Outcome.CREATED, Outcome.UPDATED):
+        # Said when the listing is written, not again on every unchanged night.
+        for note in values.schedule_notes:
+            run.note(note, source_id)
+    return outcome
 
 
 def skipped(run, feed, source_id, why):

@@ -25,6 +25,7 @@ PAGE_FIELDS = (
     "address_line_2",
     "town",
     "postcode",
+    "hide_address",
     "latitude",
     "longitude",
     "uprn",
@@ -93,12 +94,27 @@ def without_people(data):
 
 
 def save_page(feed, organisation, imported, values):
-    page = imported.page or AccessPointPage(source_id=imported.source_id)
+    page = fill_page(imported.page or AccessPointPage(), feed, imported.source_id, values)
+    try:
+        if page.pk is None:
+            organisation.add_child(instance=page)
+        else:
+            page.save()
+    except ValidationError as error:
+        raise NotSaved("; ".join(described(error))) from error
+    return page
+
+
+def fill_page(page, feed, source_id, values):
+    """The listing's fields, children and lists set from the service, live
+    (not yet saved)."""
+    page.source_id = source_id
     for field in PAGE_FIELDS:
         setattr(page, field, getattr(values, field))
-    page.slug = page_slug(values.title, imported.source_id)
+    page.slug = page_slug(values.title, source_id)
+    page.draft_title = page.title
     page.source_name = feed.name
-    page.source_url = feed.service_url(imported.source_id)
+    page.source_url = feed.service_url(source_id)
     page.source_updated = values.updated or timezone.localdate()
     page.source_allows_reuse = feed.allows_reuse
     page.last_checked = page.source_updated
@@ -118,14 +134,8 @@ def save_page(feed, organisation, imported, values):
     page.live = True
     page.has_unpublished_changes = False
     page.last_published_at = timezone.now()
-    try:
-        if page.pk is None:
-            page.first_published_at = page.last_published_at
-            organisation.add_child(instance=page)
-        else:
-            page.save()
-    except ValidationError as error:
-        raise NotSaved("; ".join(described(error))) from error
+    if page.pk is None:
+        page.first_published_at = page.last_published_at
     return page
 
 
