@@ -48,9 +48,10 @@ def page_slug(title, source_id):
     return f"{slugify(title)[:60] or 'service'}-{digest}"
 
 
-def write(feed, organisation, source_id, data, values):
+def write(feed, organisation, source_id, data, values, partners=None):
     """Record the service and write its listing; the outcome's name. A
-    service that has not changed since the last import costs no write."""
+    service that has not changed since the last import costs no write.
+    `partners`: the import's PartnerIndex (else the directory is asked)."""
     imported, created = ImportedService.objects.select_related("page").get_or_create(
         feed=feed, source_id=source_id, defaults={"name": values.title[:255]}
     )
@@ -58,8 +59,11 @@ def write(feed, organisation, source_id, data, values):
     changed = created or imported.fingerprint != digest or imported.withdrawn
     match = (imported.duplicate_of_id, imported.match_reason)
     if imported.decision == ImportedService.Decision.AUTOMATIC:
-        partner, reason = partner_match(values.title, values.postcode, values.uprn)
-        match = (partner.pk if partner else None, reason)
+        if partners is None:
+            partner, reason = partner_match(values.title, values.postcode, values.uprn)
+            match = (partner.pk if partner else None, reason)
+        else:
+            match = partners.match(values.title, values.postcode, values.uprn)
     if changed or match != (imported.duplicate_of_id, imported.match_reason):
         imported.name = values.title[:255]
         imported.postcode = values.postcode
@@ -80,6 +84,22 @@ def write(feed, organisation, source_id, data, values):
         imported.page = page
         imported.save(update_fields=["page"])
     return "created" if created else "updated"
+
+
+def record(feed, source_id, data, values, page):
+    """A new ImportedService for a service whose new listing is `page`
+    (written in bulk: new_listings.py), unsaved."""
+    return ImportedService(
+        feed=feed,
+        source_id=source_id,
+        name=values.title[:255],
+        postcode=values.postcode,
+        uprn=values.uprn,
+        page=page,
+        data=without_people(data),
+        fingerprint=fingerprint(data),
+        changed_at=timezone.now(),
+    )
 
 
 def without_people(data):
