@@ -70,6 +70,15 @@ def normalise_postcode(text: str) -> str:
     return f"{compact[:-3]} {compact[-3:]}"
 
 
+def normalise_district(text: str) -> str:
+    """The canonical form, "PR7", of a postcode district (an outward code
+    alone) typed in any case and with any spacing. Raises InvalidPostcode."""
+    compact = "".join((text or "").split()).upper()
+    if not re.fullmatch(_OUTWARD, compact):
+        raise InvalidPostcode(f"Enter a postcode district, like {EXAMPLE_POSTCODE.split()[0]}.")
+    return compact
+
+
 def outward_code(postcode: str) -> str:
     """The postcode district ("PR7" of "PR7 1DP"): what is left of a postcode
     when we know only roughly where it is."""

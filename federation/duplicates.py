@@ -41,3 +41,28 @@ def partner_match(name, postcode, uprn):
         if close_names(name, page.title):
             return page, f"same postcode ({postcode}) and a close name"
     return None, ""
+
+
+class PartnerIndex:
+    """The partners' live listings, read once for a whole import, matched
+    as partner_match matches them (the first by UPRN, else the first with
+    the same postcode and a close name, in the order they were made): one
+    query, where asking for each service costs one or two that grow with
+    the directory."""
+
+    def __init__(self):
+        self.by_uprn, self.by_postcode = {}, {}
+        rows = partner_listings().order_by("pk").values_list("pk", "title", "postcode", "uprn")
+        for pk, title, postcode, uprn in rows:
+            if uprn:
+                self.by_uprn.setdefault(uprn, pk)
+            self.by_postcode.setdefault(postcode, []).append((pk, title))
+
+    def match(self, name, postcode, uprn):
+        """(the partner's listing's pk, why) or (None, "")."""
+        if uprn and uprn in self.by_uprn:
+            return self.by_uprn[uprn], f"same UPRN ({uprn})"
+        for pk, title in self.by_postcode.get(postcode, ()):
+            if close_names(name, title):
+                return pk, f"same postcode ({postcode}) and a close name"
+        return None, ""

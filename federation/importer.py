@@ -9,7 +9,10 @@ validate it, and write it as a listing, one service per transaction.
 - Only after a complete listing are the listings of services the feed no
   longer has (or no longer offers: inactive, defunct) withdrawn (unpublished).
 - Only the feed's own listings, under its own organisation page, are ever
-  written. A partner's listing of the same place is linked, never changed."""
+  written. A partner's listing of the same place is linked, never changed.
+- New listings are written a hundred at a time (new_listings.py), each
+  batch whole or not at all; what is queued is written before the import
+  stops or withdraws anything."""
 
 import logging
 
@@ -21,6 +24,7 @@ from federation import listing_pages, paging
 from federation.fetching import FeedClient, FetchError
 from federation.mapping import Unmappable, Vocabulary, listing_values
 from federation.models import FeedImport, ImportedService
+from federation.new_listings import NewListings
 from federation.validation import service_problems
 
 logger = logging.getLogger(__name__)
@@ -35,6 +39,7 @@ class Outcome:
 
     CREATED, UPDATED, UNCHANGED, LINKED = "created", "updated", "unchanged", "linked"
     KEPT = "kept"
+    QUEUED = "queued"  # a new listing, counted when its batch is written
 
 
 def feed_organisation(feed):
@@ -71,6 +76,7 @@ def run_import(feed, client=None, now=None):
         return finish(run, FeedImport.Outcome.FAILED)
     run.listed = len(ids)
     vocabulary, wanted = Vocabulary(), feed.wanted_terms()
+    new_listings = NewListings(feed, organisation, run)
     kept, failures_in_a_row = set(), 0
     for source_id in ids:
         try:
@@ -81,6 +87,7 @@ def run_import(feed, client=None, now=None):
             kept.add(source_id)  # still in the feed: its listing stays as it was
             failures_in_a_row += 1
             if failures_in_a_row == DOWN_AFTER_FAILURES:
+                new_listings.flush()
                 run.note(
                     f"Stopped: {DOWN_AFTER_FAILURES} services in a row could not be read; "
                     "the feed seems to be down. Nothing was withdrawn."
@@ -88,20 +95,24 @@ def run_import(feed, client=None, now=None):
                 return finish(run, FeedImport.Outcome.FAILED)
             continue
         failures_in_a_row = 0
-        outcome = import_service(feed, organisation, run, source_id, data, vocabulary, wanted)
+        outcome = import_service(
+            feed, organisation, run, source_id, data, vocabulary, wanted, new_listings
+        )
         if outcome is not None:
             kept.add(source_id)
-        if outcome not in (None, Outcome.KEPT):
+        if outcome not in (None, Outcome.KEPT, Outcome.QUEUED):
             setattr(run, outcome, getattr(run, outcome) + 1)
+    new_listings.flush()
     run.withdrawn += withdraw_missing(feed, kept)
     return finish(
         run, FeedImport.Outcome.DONE_WITH_PROBLEMS if run.skipped else FeedImport.Outcome.DONE
     )
 
 
-def import_service(feed, organisation, run, source_id, data, vocabulary, wanted):
-    """Write one service; the outcome's name, or None when the feed does not
-    offer it to us (not one of the terms asked for; withdrawn at source)."""
+def import_service(feed, organisation, run, source_id, data, vocabulary, wanted, new_listings):
+    """Write (or, if new, queue) one service; the outcome's name, or None
+    when the feed does not offer it to us (not one of the terms asked for;
+    withdrawn at source)."""
     problems = service_problems(data)
     if not problems and data.get("id") != source_id:
         problems = [f"id: the service at /services/{source_id} says it is {data.get('id')!r}"]
@@ -113,13 +124,23 @@ def import_service(feed, organisation, run, source_id, data, vocabulary, wanted)
         values = listing_values(data, vocabulary)
         if (wanted and not (values.terms & wanted)) or not values.active:
             return None
+        if new_listings.takes(source_id, values):
+            new_listings.add(source_id, data, values)
+            return Outcome.QUEUED
         with transaction.atomic():
-            return listing_pages.write(feed, organisation, source_id, data, values)
+            outcome = listing_pages.write(
+                feed, organisation, source_id, data, values, new_listings.partners
+            )
     except (Unmappable, listing_pages.NotSaved) as error:
         return skipped(run, feed, source_id, str(error))
     except Exception as error:  # a feed must never stop the import with a crash
         logger.exception("Feed %s service %s could not be imported", feed.pk, source_id)
         return skipped(run, feed, source_id, f"could not be imported ({type(error).__name__}).")
+    if outcome in (Outcome.CREATED, Outcome.UPDATED):
+        # Said when the listing is written, not again on every unchanged night.
+        for note in values.schedule_notes:
+            run.note(note, source_id)
+    return outcome
 
 
 def skipped(run, feed, source_id, why):

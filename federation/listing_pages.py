@@ -25,6 +25,7 @@ PAGE_FIELDS = (
     "address_line_2",
     "town",
     "postcode",
+    "hide_address",
     "latitude",
     "longitude",
     "uprn",
@@ -47,9 +48,10 @@ def page_slug(title, source_id):
     return f"{slugify(title)[:60] or 'service'}-{digest}"
 
 
-def write(feed, organisation, source_id, data, values):
+def write(feed, organisation, source_id, data, values, partners=None):
     """Record the service and write its listing; the outcome's name. A
-    service that has not changed since the last import costs no write."""
+    service that has not changed since the last import costs no write.
+    `partners`: the import's PartnerIndex (else the directory is asked)."""
     imported, created = ImportedService.objects.select_related("page").get_or_create(
         feed=feed, source_id=source_id, defaults={"name": values.title[:255]}
     )
@@ -57,8 +59,11 @@ def write(feed, organisation, source_id, data, values):
     changed = created or imported.fingerprint != digest or imported.withdrawn
     match = (imported.duplicate_of_id, imported.match_reason)
     if imported.decision == ImportedService.Decision.AUTOMATIC:
-        partner, reason = partner_match(values.title, values.postcode, values.uprn)
-        match = (partner.pk if partner else None, reason)
+        if partners is None:
+            partner, reason = partner_match(values.title, values.postcode, values.uprn)
+            match = (partner.pk if partner else None, reason)
+        else:
+            match = partners.match(values.title, values.postcode, values.uprn)
     if changed or match != (imported.duplicate_of_id, imported.match_reason):
         imported.name = values.title[:255]
         imported.postcode = values.postcode
@@ -81,6 +86,22 @@ def write(feed, organisation, source_id, data, values):
     return "created" if created else "updated"
 
 
+def record(feed, source_id, data, values, page):
+    """A new ImportedService for a service whose new listing is `page`
+    (written in bulk: new_listings.py), unsaved."""
+    return ImportedService(
+        feed=feed,
+        source_id=source_id,
+        name=values.title[:255],
+        postcode=values.postcode,
+        uprn=values.uprn,
+        page=page,
+        data=without_people(data),
+        fingerprint=fingerprint(data),
+        changed_at=timezone.now(),
+    )
+
+
 def without_people(data):
     """The service as kept for coordinators' overrides, less what names or
     reaches a person (contacts' names, titles and emails; the assurer's
@@ -93,12 +114,27 @@ def without_people(data):
 
 
 def save_page(feed, organisation, imported, values):
-    page = imported.page or AccessPointPage(source_id=imported.source_id)
+    page = fill_page(imported.page or AccessPointPage(), feed, imported.source_id, values)
+    try:
+        if page.pk is None:
+            organisation.add_child(instance=page)
+        else:
+            page.save()
+    except ValidationError as error:
+        raise NotSaved("; ".join(described(error))) from error
+    return page
+
+
+def fill_page(page, feed, source_id, values):
+    """The listing's fields, children and lists set from the service, live
+    (not yet saved)."""
+    page.source_id = source_id
     for field in PAGE_FIELDS:
         setattr(page, field, getattr(values, field))
-    page.slug = page_slug(values.title, imported.source_id)
+    page.slug = page_slug(values.title, source_id)
+    page.draft_title = page.title
     page.source_name = feed.name
-    page.source_url = feed.service_url(imported.source_id)
+    page.source_url = feed.service_url(source_id)
     page.source_updated = values.updated or timezone.localdate()
     page.source_allows_reuse = feed.allows_reuse
     page.last_checked = page.source_updated
@@ -118,14 +154,8 @@ def save_page(feed, organisation, imported, values):
     page.live = True
     page.has_unpublished_changes = False
     page.last_published_at = timezone.now()
-    try:
-        if page.pk is None:
-            page.first_published_at = page.last_published_at
-            organisation.add_child(instance=page)
-        else:
-            page.save()
-    except ValidationError as error:
-        raise NotSaved("; ".join(described(error))) from error
+    if page.pk is None:
+        page.first_published_at = page.last_published_at
     return page
 
 

@@ -1,21 +1,24 @@
 """A UK profile service (already validated) as the values of one of our
-access points: its first location we can place (a UK postcode), weekly
-opening hours from its schedules, our service types, accessibility
-features and languages from its taxonomy terms, cost and contact. Text is
-made plain (plain_text.py). What cannot be placed raises Unmappable."""
+access points: its first location we can place (a UK postcode; else a
+postcode district alone, for a place whose exact address its publisher
+hides), opening hours from its schedules (schedules.py), our service
+types, accessibility features and languages from its taxonomy terms, cost
+and contact. Text is made plain (plain_text.py). What cannot be placed
+raises Unmappable."""
 
 import dataclasses
 import datetime
 import hashlib
 import json
 
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import Truncator
 
 from directory.models import AccessibilityFeature, AccessPointPage, Language, ServiceType
-from directory.postcode_rules import PostcodeError, normalise_postcode
+from directory.postcode_rules import PostcodeError, normalise_district, normalise_postcode
 from federation.plain_text import one_line, plain_text
-from openreferral.serialisers.schedules import DAY_CODES
+from federation.schedules import opening_hours
 
 # The bounds AccessPointPage's latitude and longitude validators allow.
 LATITUDES, LONGITUDES = (49.0, 61.0), (-8.7, 2.0)
@@ -24,15 +27,6 @@ WITHDRAWN_STATUSES = frozenset({"inactive", "defunct"})
 
 class Unmappable(Exception):
     """A valid service we cannot list: why, in words."""
-
-
-@dataclasses.dataclass
-class Hours:
-    weekday: int
-    opens: datetime.time | None
-    closes: datetime.time | None
-    by_appointment: bool
-    note: str
 
 
 @dataclasses.dataclass
@@ -47,6 +41,7 @@ class ListingValues:
     address_line_2: str
     town: str
     postcode: str
+    hide_address: bool
     latitude: float | None
     longitude: float | None
     uprn: str
@@ -59,6 +54,7 @@ class ListingValues:
     updated: datetime.date | None
     active: bool
     hours: list
+    schedule_notes: list  # for the import log: schedules kept as text or left out
     service_types: list
     features: list
     languages: list
@@ -128,25 +124,28 @@ class Vocabulary:
         )
 
 
-def listing_values(data, vocabulary):
+def listing_values(data, vocabulary, today=None):
     """The ListingValues of a validated service."""
-    location, address = placeable_location(data)
-    latitude, longitude = coordinates(location)
+    location, address, hidden = placeable_location(data)
+    latitude, longitude = (None, None) if hidden else coordinates(location)
+    schedules = opening_hours(all_schedules(data), today or timezone.localdate())
     description = plain_text(data.get("description")).split("\n")
+    paragraphs = description[1:] + [f"Other times: {text}" for text in schedules.other_times]
     active = data.get("status") not in WITHDRAWN_STATUSES
     closed = data.get("status") == "temporarily closed"
     terms = term_keys(data.get("attributes", []))
     return ListingValues(
         title=one_line(data.get("name"), 255) or "Unnamed service",
         summary=Truncator(description[0]).chars(250) if description[0] else "",
-        description="".join(f"<p>{escape(line)}</p>" for line in description[1:]),
-        address_line_1=one_line(address.get("address_1"), 120),
-        address_line_2=one_line(address.get("address_2"), 120),
+        description="".join(f"<p>{escape(line)}</p>" for line in paragraphs),
+        address_line_1="" if hidden else one_line(address.get("address_1"), 120),
+        address_line_2="" if hidden else one_line(address.get("address_2"), 120),
         town=one_line(address.get("city") or address.get("region"), 80),
         postcode=address["postcode"],
+        hide_address=hidden,
         latitude=latitude,
         longitude=longitude,
-        uprn=uprn(location),
+        uprn="" if hidden else uprn(location),
         cost=cost(data.get("cost_options", [])),
         phone=first_phone(data),
         email=data.get("email") or "",
@@ -155,7 +154,8 @@ def listing_values(data, vocabulary):
         closed_message=one_line(data.get("alert"), 250) if closed else "",
         updated=updated(data.get("last_modified")),
         active=active,
-        hours=weekly_hours(all_schedules(data)),
+        hours=schedules.hours,
+        schedule_notes=schedules.notes,
         service_types=vocabulary.service_types_of(data),
         features=vocabulary.features_of(location),
         languages=vocabulary.languages_of(data),
@@ -164,25 +164,38 @@ def listing_values(data, vocabulary):
 
 
 def placeable_location(data):
-    """(location, address with a normalised "postcode") of the first of the
-    service's locations with a UK postcode."""
-    seen_postcodes = []
+    """(location, address with a normalised "postcode", whether the exact
+    address is hidden) of the first of the service's locations with a UK
+    postcode; else of the first with a postcode district alone ("PR7": a
+    place whose publisher hides its exact address, as we do), which becomes
+    a hidden-address listing placed at the district's centre."""
+    seen_postcodes, district_only = [], None
     for at_location in data.get("service_at_locations", []):
         location = at_location.get("location") or {}
         for address in location.get("addresses", []):
             raw = address.get("postal_code") or ""
             try:
-                postcode = normalise_postcode(raw)
+                return location, {**address, "postcode": normalise_postcode(raw)}, False
             except PostcodeError:
                 seen_postcodes.append(raw)
-                continue
-            return location, {**address, "postcode": postcode}
+            district = district_or_none(raw)
+            if district_only is None and district:
+                district_only = (location, {**address, "postcode": district})
+    if district_only is not None:
+        return (*district_only, True)
     if seen_postcodes:
         raise Unmappable(
             f"no UK postcode among its addresses ({', '.join(map(repr, seen_postcodes))}), "
             "so it cannot be placed."
         )
     raise Unmappable("no location with an address, so it cannot be placed on the map.")
+
+
+def district_or_none(text):
+    try:
+        return normalise_district(text)
+    except PostcodeError:
+        return None
 
 
 def coordinates(location):
@@ -262,42 +275,3 @@ def all_schedules(data):
     for at_location in data.get("service_at_locations", []):
         schedules += at_location.get("schedules", []) or []
     return schedules
-
-
-def clock_time(text):
-    """'09:30', '09:30:00' or '09:30:00Z' as a time; None when it is not one."""
-    if not isinstance(text, str):
-        return None
-    try:
-        return datetime.time.fromisoformat(text.rstrip("Z")[:8])
-    except ValueError:
-        return None
-
-
-def weekly_hours(schedules):
-    """Opening sessions from weekly schedules (one a day each names):
-    opening and closing times, or by appointment when it gives no times."""
-    rows = []
-    for schedule in schedules:
-        if schedule.get("freq", "WEEKLY") not in ("WEEKLY", "weekly") or not schedule.get("byday"):
-            continue
-        opens, closes = clock_time(schedule.get("opens_at")), clock_time(schedule.get("closes_at"))
-        by_appointment = opens is None or closes is None
-        if not by_appointment and closes <= opens:
-            continue
-        if by_appointment and "appointment" not in str(schedule.get("attending_type", "")).lower():
-            continue
-        note = one_line(schedule.get("notes"), 120)
-        for code in str(schedule["byday"]).upper().split(","):
-            code = code.strip()[-2:]
-            if code in DAY_CODES:
-                rows.append(
-                    Hours(
-                        DAY_CODES.index(code),
-                        None if by_appointment else opens,
-                        None if by_appointment else closes,
-                        by_appointment,
-                        note,
-                    )
-                )
-    return sorted(rows, key=lambda row: (row.weekday, row.opens or datetime.time.min))

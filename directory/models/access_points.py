@@ -16,8 +16,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from directory import hours, listing_extras, place_rows
-from directory.models.postcodes import locate
-from directory.postcode_rules import PostcodeError, normalise_postcode
+from directory.models.postcodes import locate, locate_district
+from directory.postcode_rules import PostcodeError, normalise_district, normalise_postcode
 from website.page_extras import extra_context
 from website.page_routes import page_routes
 
@@ -185,12 +185,12 @@ class AccessPointPage(RoutablePageMixin, Page):
         super().clean()
         errors = {}
         try:
-            self.postcode = normalise_postcode(self.postcode)
+            self.postcode = self.normalised_postcode()
         except PostcodeError as error:
             errors["postcode"] = str(error)
         if "postcode" not in errors and (self.latitude is None or self.longitude is None):
             try:
-                location = locate(self.postcode)
+                location = (locate if " " in self.postcode else locate_district)(self.postcode)
             except PostcodeError as error:
                 errors["postcode"] = (
                     f"{error} Or enter the latitude and longitude of the place yourself."
@@ -203,6 +203,19 @@ class AccessPointPage(RoutablePageMixin, Page):
             errors["lends_devices"] = "Tick this if you have devices to lend."
         if errors:
             raise ValidationError(errors)
+
+    def normalised_postcode(self):
+        """The postcode in its canonical form. A place whose address is
+        hidden may give its postcode district alone ("PR7"): all anyone is
+        shown of it, and all a publisher that hides such addresses gives us
+        (an imported listing, docs/federation.md). It is then placed at the
+        district's centre."""
+        if self.hide_address:
+            try:
+                return normalise_district(self.postcode)
+            except PostcodeError:
+                pass
+        return normalise_postcode(self.postcode)
 
     # What the template shows is prepared in page_routes.py.
 

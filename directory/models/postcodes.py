@@ -9,6 +9,7 @@ from directory.postcode_rules import (
     NorthernIrelandPostcode,
     UnknownPostcode,
     is_northern_ireland,
+    normalise_district,
     normalise_postcode,
 )
 
@@ -63,3 +64,19 @@ def locate(text: str) -> Location:
         f"We could not find the postcode {postcode}. Check it and try again.",
         postcode=postcode,
     )
+
+
+def locate_district(text: str) -> Location:
+    """The centre of a postcode district ("PR7"): where a place whose exact
+    address is hidden, known only by its district, is put. One query.
+    Raises a PostcodeError subclass."""
+    district = normalise_district(text)
+    if is_northern_ireland(district):
+        raise NorthernIrelandPostcode(postcode=district)
+    row = PostcodeDistrict.objects.filter(pk=district).values_list("latitude", "longitude").first()
+    if row is None:
+        raise UnknownPostcode(
+            f"We could not find the postcode district {district}. Check it and try again.",
+            postcode=district,
+        )
+    return Location(district, row[0], row[1], "district")

@@ -1,8 +1,11 @@
 """Access points as the profile's location: the place, its address and its
 accessibility. A place whose exact address is hidden (help at home, on
-outreach) is published with its name and area only: no address and no
-coordinates, as on the site."""
+outreach) is published as the site shows it: its name, its town and area,
+and its postcode district ("PR7") as the address's postal code, with no
+street and no coordinates (a consumer places it at the district's centre,
+as our search measures it: federation/mapping.py)."""
 
+from directory.distance import district_of
 from openreferral import ids
 from openreferral.kinds import Location
 from openreferral.serialisers.common import compact
@@ -30,7 +33,7 @@ def place_location(page, full=True):
         return Location(location_id, summary, None)
     full = {
         **summary,
-        "addresses": [] if page.hide_address else [address_json(page, location_id)],
+        "addresses": [(district_json if page.hide_address else address_json)(page, location_id)],
         "accessibility": [
             accessibility_json(feature, location_id) for feature in page.accessibility.all()
         ],
@@ -55,6 +58,23 @@ def address_json(page, location_id):
             # nearest we hold (a ward's parent), else the town.
             "state_province": borough_name(page) or page.town,
             "postal_code": page.postcode,
+            "country": "GB",
+            "address_type": "physical",
+        }
+    )
+
+
+def district_json(page, location_id):
+    """The address of a place whose exact address is hidden: its town and
+    area (what the site shows) and its postcode district, nothing closer."""
+    return compact(
+        {
+            "id": ids.part("address", location_id),
+            "location_id": location_id,
+            "address_1": ", ".join(page.public_address) or page.town,
+            "city": page.town,
+            "state_province": borough_name(page) or page.town,
+            "postal_code": district_of(page.postcode),
             "country": "GB",
             "address_type": "physical",
         }

@@ -118,6 +118,28 @@ def test_bad_postcode_is_refused_with_a_clear_message(organisation, postcode, me
 
 
 @pytest.mark.django_db
+def test_a_hidden_address_may_give_its_postcode_district_alone(organisation):
+    page = AccessPointPage(
+        title="Home visits", slug="home", summary="x", town="Chorley", postcode="pr7"
+    )
+    with pytest.raises(ValidationError) as error:
+        page.clean()  # a place people visit needs its full postcode
+    assert "real postcode" in " ".join(error.value.message_dict["postcode"])
+
+    page.hide_address = True
+    page.clean()
+    assert page.postcode == "PR7"
+    assert (page.latitude, page.longitude) == (53.64, -2.64)  # the district's centre
+
+    page.postcode, page.latitude, page.longitude = "ZE9", None, None
+    with pytest.raises(ValidationError) as error:
+        page.clean()
+    assert "could not find the postcode district ZE9" in " ".join(
+        error.value.message_dict["postcode"]
+    )
+
+
+@pytest.mark.django_db
 def test_opening_session_must_close_after_it_opens():
     import datetime
 

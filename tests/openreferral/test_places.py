@@ -74,11 +74,16 @@ def test_a_temporarily_closed_place_says_so(lists, make_place, api_ok):
     assert listed["status"] == "temporarily closed"
 
 
-def test_a_hidden_address_leaves_out_the_address_and_coordinates(lists, make_place, api_ok):
+def test_a_hidden_address_gives_only_its_town_and_postcode_district(lists, make_place, api_ok):
     place = make_place("Home visits", hide_address=True, address_line_1="12 Private Road")
     data = service_of(api_ok, place)
     location = data["service_at_locations"][0]["location"]
-    assert location["addresses"] == []
+    [address] = location["addresses"]
+    assert (address["address_1"], address["city"], address["postal_code"]) == (
+        "Chorley",
+        "Chorley",
+        "PR7",
+    )
     assert "latitude" not in location and "longitude" not in location
     assert "Private Road" not in str(data)
     assert "PR7 1DP" not in str(data)
