@@ -26,7 +26,9 @@ def centres_of(rows):
     """Grid points of (pk, easting, northing, ...) rows, made in one call."""
     if not rows:
         return []
-    eastings, northings = np.array([(row[1], row[2]) for row in rows]).T
+    # Two columns taken in C: a Python tuple for each row took 0.2 s at 35,000.
+    eastings = np.fromiter((row[1] for row in rows), dtype=float, count=len(rows))
+    northings = np.fromiter((row[2] for row in rows), dtype=float, count=len(rows))
     return shapely.points(eastings, northings)
 
 
@@ -68,9 +70,11 @@ def merged(stored_text, services, entries):
         for service, entry in zip(services, entries, strict=True)
     ):
         return stored_text
+    # [place id,metres] written back as nearest_fields writes it (a float's
+    # repr is its JSON), without json.dumps for each number.
     kept = {
-        int(service): "[" + ",".join(json.dumps(part) for part in value) + "]"
-        for service, value in json.loads(stored_text).items()
+        int(service): f"[{place_id},{metres}]"
+        for service, (place_id, metres) in json.loads(stored_text).items()
     }
     kept.update(zip(services, entries, strict=True))
     return services_text(list(kept), list(kept.values()))
@@ -114,17 +118,23 @@ def refresh_nearest(place_ids=None):
     they offer, or were the nearest for, are worked out again: the other
     services' nearest places cannot have moved. Returns how many rows
     changed."""
-    rows = list(Area.objects.values_list("pk", "easting", "northing"))
-    stored = {
-        row[0]: row[1:]
-        for row in AreaReach.objects.values_list(
-            "area_id", "nearest_place_id", "nearest_metres", "nearest_by_service"
+    # Each area with what is stored of its reach, in one query (the text is
+    # never null in a row, so null means no row yet).
+    rows = list(
+        Area.objects.values_list(
+            "pk",
+            "easting",
+            "northing",
+            "reach__nearest_place_id",
+            "reach__nearest_metres",
+            "reach__nearest_by_service",
         )
-    }
+    )
+    stored = {row[0]: row[3:] for row in rows if row[5] is not None}
     index = place_index()
     touched = None if place_ids is None else touched_services(index, place_ids, stored)
     services, nearest = nearest_fields(index, centres_of(rows), touched)
-    changed, new = [], []
+    written = []
     for (area_id, *_), (place_id, metres, entries) in zip(rows, nearest, strict=True):
         old = stored.get(area_id)
         if old is None or touched is None:
@@ -133,23 +143,30 @@ def refresh_nearest(place_ids=None):
             text = merged(old[2], services, entries)
         if old is not None and tuple(old) == (place_id, metres, text):
             continue
-        reach = AreaReach(
-            area_id=area_id,
-            nearest_place_id=place_id,
-            nearest_metres=metres,
-            nearest_by_service=text,
+        written.append(
+            AreaReach(
+                area_id=area_id,
+                nearest_place_id=place_id,
+                nearest_metres=metres,
+                nearest_by_service=text,
+            )
         )
-        (changed if old is not None else new).append(reach)
     with transaction.atomic():
-        AreaReach.objects.bulk_create(new, batch_size=BATCH)
-        AreaReach.objects.bulk_update(
-            changed,
-            ["nearest_place_id", "nearest_metres", "nearest_by_service"],
+        # One upsert (INSERT ... ON CONFLICT DO UPDATE, on SQLite and
+        # PostgreSQL) for new rows and changed ones, touching only the
+        # nearest places: the counts of people stay as refresh() left them.
+        # bulk_update's CASE WHEN for each row took 5 to 7 s on PostgreSQL
+        # when one moved place was the nearest for 5,000 areas; this 0.1 s.
+        AreaReach.objects.bulk_create(
+            written,
             batch_size=BATCH,
+            update_conflicts=True,
+            unique_fields=["area"],
+            update_fields=["nearest_place", "nearest_metres", "nearest_by_service"],
         )
-        if changed or new:
+        if written:
             transaction.on_commit(page_cache.content_changed)
-    return len(changed) + len(new)
+    return len(written)
 
 
 def touched_services(index, place_ids, stored):
