@@ -8,10 +8,10 @@ figure as counted, for any dates."""
 from django.http import Http404, HttpResponseBadRequest
 from django.utils import timezone
 
-from directory.permissions import sees_everything
+from directory.permissions import sees_everything_once
 from website.spreadsheets import csv_response
 
-from . import dashboard, public, suppression
+from . import dashboard, dashboard_panels, public, suppression
 from .figures import report_for
 from .forms import choose_period
 
@@ -21,7 +21,8 @@ def dashboard_context(request, page):
     default period in place."""
     today = timezone.localdate()
     choice = choose_period(request.GET, today)
-    found, is_public = None, True
+    is_public = not sees_everything_once(request.user)
+    found = None
     if choice.period:
         found, is_public = figures_for(request, choice.period, page.annual_learning_target, today)
     context = {
@@ -35,6 +36,8 @@ def dashboard_context(request, page):
         "sections": [],
         "headlines": [],
         "coordinator_view": not is_public,
+        # What apps above add (where help is needed): dashboard_panels.py.
+        "extra_panels": dashboard_panels.panels(request, is_public),
     }
     if found is None:
         return context
@@ -58,7 +61,7 @@ def figures_for(request, asked_for, annual_target, today):
     """(figures, public?): a signed-in coordinator gets every figure as
     counted for exactly the dates asked for; everyone else the public
     figures (whole quarters, small counts hidden)."""
-    if sees_everything(request.user):
+    if sees_everything_once(request.user):
         return public.PublicReport(report_for(asked_for, annual_target), frozenset()), False
     return public.public_report(asked_for, annual_target, today), True
 

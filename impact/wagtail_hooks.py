@@ -11,7 +11,7 @@ from wagtail.admin.ui.components import Component
 
 from directory.permissions import sees_everything, works_in_partnership
 
-from . import dashboard, periods, public
+from . import dashboard, dashboard_panels, periods, public
 from .figures import DEFAULT_ANNUAL_TARGET, report_for
 from .models import ImpactPage
 
@@ -21,8 +21,9 @@ class ImpactPanel(Component):
     order = 260  # after the partnership's reminders, before recent edits
     template_name = "wagtailadmin/shared/panel.html"
 
-    def __init__(self, public):
+    def __init__(self, public, request=None):
         self.public = public
+        self.request = request
 
     def get_context_data(self, parent_context=None):
         page = ImpactPage.objects.live().first()
@@ -34,7 +35,14 @@ class ImpactPanel(Component):
             report, small = (found.report, found.small_elsewhere) if found else (None, frozenset())
         else:
             report, small = report_for(asked_for, target), frozenset()
-        context = {"period": asked_for, "public": self.public, "page": page, "report": report}
+        context = {
+            "period": asked_for,
+            "public": self.public,
+            "page": page,
+            "report": report,
+            # What apps above add (where help is needed): dashboard_panels.py.
+            "extra_panels": dashboard_panels.panels(self.request, self.public),
+        }
         if report is not None:
             context.update(
                 period=report.period,
@@ -55,4 +63,4 @@ class ImpactPanel(Component):
 def add_impact_panel(request, panels):
     user = request.user
     if works_in_partnership(user):
-        panels.append(ImpactPanel(public=not sees_everything(user)))
+        panels.append(ImpactPanel(public=not sees_everything(user), request=request))

@@ -12,10 +12,14 @@ class NeighbourhoodsConfig(AppConfig):
     verbose_name = "Where help is needed"
 
     def ready(self):
+        from impact import dashboard_panels
         from neighbourhoods import page_routes, receivers
+        from neighbourhoods.impact_panel import where_help_is_needed_panel
 
         self.page_routes = page_routes
         receivers.connect()
+        # The gaps on the impact dashboard (impact/dashboard_panels.py).
+        dashboard_panels.register(where_help_is_needed_panel)
 
     def seed_demo(self, home, stdout):
         """Called by website's seed_demo after the other apps' demos: demo

@@ -1,6 +1,7 @@
 """The demo's neighbourhoods, its fictional indicator and the page at
-/where-help-is-needed/. Called by `seed_demo` through NeighbourhoodsConfig,
-after the other apps' demos; idempotent.
+/where-help-is-needed/, linked from the main navigation. Called by
+`seed_demo` through NeighbourhoodsConfig, after the other apps' demos;
+idempotent.
 
 No real boundaries ship with the code, so the demo's areas are postcode
 sectors ("PR7 1") drawn from the real demo postcodes (OS Code-Point Open,
@@ -21,12 +22,15 @@ from pathlib import Path
 
 import shapely
 from django.conf import settings
+from wagtail.models import Site
 
 from neighbourhoods import grid, reach
 from neighbourhoods.boundaries import read_boundaries
 from neighbourhoods.imports import apply_areas, apply_indicator
 from neighbourhoods.indicator_file import IndicatorFile
 from neighbourhoods.models import AreaSet, WhereHelpIsNeededPage
+from tests.factories import link_value
+from website.models import NavigationSettings
 
 POSTCODES = Path(settings.BASE_DIR) / "directory" / "data" / "postcodes-demo-area.csv.gz"
 SET_NAME = "Demo postcode sectors"
@@ -128,3 +132,18 @@ def build(home, stdout):
         home.add_child(instance=page)
         page.save_revision().publish()
         stdout.write("Added the where help is needed page.")
+    link_from_navigation(home, WhereHelpIsNeededPage.objects.get())
+
+
+def link_from_navigation(home, page):
+    """The page in the demo's main navigation, once (the impact page links
+    to it too: impact_panel.py)."""
+    site = home.get_site() or Site.objects.filter(is_default_site=True).first()
+    navigation = NavigationSettings.for_site(site)
+    links = list(navigation.main_navigation.raw_data)
+    if page.pk not in {link["value"].get("page") for link in links}:
+        navigation.main_navigation = [
+            *links,
+            {"type": "link", "value": link_value("Where help is needed", page=page)},
+        ]
+        navigation.save()

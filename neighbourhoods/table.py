@@ -9,6 +9,7 @@ Three queries however many areas."""
 import dataclasses
 import math
 
+from django.db.models import Value
 from wagtail.models import Page
 
 from impact.suppression import HIDDEN_TEXT, SMALLEST_SHOWN
@@ -94,7 +95,9 @@ def bands(values, higher_is_worse):
     return {pk: 1 + (position * BANDS) // size for position, pk in enumerate(ordered)}
 
 
-def area_rows(area_set, indicator, gap_miles, public, request=None):
+def area_rows(area_set, indicator, gap_miles, public, request=None, shapes=True):
+    """`shapes`: with each area's outline (for the map); the impact
+    dashboard's panel has no map and leaves them in the database."""
     values = (
         dict(IndicatorValue.objects.filter(indicator=indicator).values_list("area_id", "value"))
         if indicator
@@ -111,7 +114,7 @@ def area_rows(area_set, indicator, gap_miles, public, request=None):
             "pk",
             "code",
             "name",
-            "geometry",
+            "geometry" if shapes else Value(""),
             "latitude",
             "longitude",
             "reach__nearest_place_id",

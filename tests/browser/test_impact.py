@@ -1,6 +1,7 @@
 """The impact dashboard and the open downloads, in Chromium: no WCAG 2.x
-A/AA violations (with figures, and with a period error), the period form
-by keyboard alone, and the same form without JavaScript."""
+A/AA violations (with figures and where help is needed, and with a period
+error), the period form by keyboard alone, and the same form without
+JavaScript."""
 
 import re
 
@@ -20,6 +21,12 @@ def test_dashboard_with_figures_and_with_a_period_error(page, impact_url, axe):
     # A chart for each table of figures, the events' among them.
     expect(page.locator("svg.app-chart")).to_have_count(10)
     expect(page.get_by_role("table").first).to_be_visible()
+    # Below the figures, where help is needed (fictional in the demo).
+    needs = page.locator('section[aria-labelledby="where-help-is-needed"]')
+    expect(needs.get_by_role("heading", name="Where help is needed")).to_be_visible()
+    expect(needs).to_contain_text("These are fictional demo figures")
+    to_the_page = needs.get_by_role("link", name=re.compile("^See where help is needed"))
+    expect(to_the_page).to_have_attribute("href", "/where-help-is-needed/")
     axe(page)
     page.set_viewport_size({"width": 320, "height": 640})
     axe(page)

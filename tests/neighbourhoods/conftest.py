@@ -3,9 +3,18 @@ import json
 import pytest
 
 from directory.models import Postcode
+from neighbourhoods import reach
 from neighbourhoods.models import Area, AreaSet, IndicatorValue
 from tests.directory.conftest import *  # noqa: F403 (its directory fixtures)
-from tests.factories.neighbourhoods import load_areas, row_of_squares, square_centre
+from tests.factories.neighbourhoods import (
+    WhereHelpIsNeededPageFactory,
+    load_areas,
+    load_indicator,
+    row_of_squares,
+    square_centre,
+)
+from tests.factories.referrals import ReferralFactory
+from website.models import HomePage
 
 
 def database_rows():
@@ -58,3 +67,21 @@ def places(squares, make_place):
         make_place("Library", postcode=first, services=["free-wifi"]),
         make_place("Print shop", postcode=third, services=["printing"]),
     )
+
+
+@pytest.fixture
+def needs_page(directory, make_place):
+    """Three squares, worst first by a risk score; one place, near the east
+    edge of the third; three referrals from the first square (hidden from
+    the public) and six from the second."""
+    area_set = load_areas(row_of_squares(3))
+    postcode_at("PR7 1AA", 0)
+    postcode_at("PR7 2AA", 1)
+    make_place("Print shop", postcode=postcode_at("PR7 3AA", 2, across=0.8))
+    load_indicator(area_set, {"E01000001": 9.0, "E01000002": 5.5, "E01000003": 1.0})
+    for _ in range(3):
+        ReferralFactory(postcode="PR7 1AA", barriers=["no_device"])
+    for _ in range(6):
+        ReferralFactory(postcode="PR7 2AA", barriers=["no_internet", "low_skills"])
+    reach.refresh()
+    return WhereHelpIsNeededPageFactory(parent=HomePage.objects.get(), area_set=area_set)

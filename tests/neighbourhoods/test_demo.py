@@ -1,15 +1,18 @@
 """The demo's neighbourhoods: postcode sectors drawn from the real demo
 postcodes, one indicator clearly labelled fictional, the page at
-/where-help-is-needed/; built once, however often seed_demo runs."""
+/where-help-is-needed/, linked from the main navigation and the impact
+page; built once, however often seed_demo runs."""
 
 from io import StringIO
 
 import pytest
 import shapely
 from django.core.management import call_command
+from wagtail.models import Site
 
 from neighbourhoods import demo
 from neighbourhoods.models import Area, AreaReach, AreaSet, Indicator, WhereHelpIsNeededPage
+from website.models import NavigationSettings
 
 pytestmark = pytest.mark.django_db
 
@@ -44,8 +47,31 @@ def test_nearly_every_demo_postcode_lies_in_its_own_sector(full_demo_site):
     assert inside / len(postcodes) > 0.95
 
 
+def test_the_navigation_and_the_impact_page_link_to_it(full_demo_site, client):
+    home = client.get("/").content.decode()
+    nav = home[home.index('<nav aria-label="Menu"') :]
+    nav = nav[: nav.index("</nav>")]
+    assert '<a class="govuk-service-navigation__link" href="/where-help-is-needed/"' in nav
+    assert "Where help is needed" in nav
+    impact = client.get("/impact/").content.decode()
+    panel = impact[impact.index('<section aria-labelledby="where-help-is-needed">') :]
+    assert "These are fictional demo figures" in panel
+    assert 'href="/where-help-is-needed/">See where help is needed' in panel
+
+
+def navigation_links_to_the_page():
+    page = WhereHelpIsNeededPage.objects.get()
+    links = NavigationSettings.for_site(full_site()).main_navigation.raw_data
+    return sum(1 for link in links if link["value"].get("page") == page.pk)
+
+
+def full_site():
+    return Site.objects.get(is_default_site=True)
+
+
 def test_seeding_again_adds_nothing(full_demo_site):
     before = list(Area.objects.order_by("pk").values_list("pk", "geometry"))
     call_command("seed_demo", stdout=StringIO())
     assert list(Area.objects.order_by("pk").values_list("pk", "geometry")) == before
     assert WhereHelpIsNeededPage.objects.count() == 1
+    assert navigation_links_to_the_page() == 1

@@ -14,36 +14,10 @@ from django.test.utils import CaptureQueriesContext
 
 from directory.permissions import coordinators_group
 from neighbourhoods import reach
-from tests.factories.neighbourhoods import (
-    WhereHelpIsNeededPageFactory,
-    load_areas,
-    load_indicator,
-    row_of_squares,
-)
-from tests.factories.referrals import ReferralFactory
-from tests.neighbourhoods.conftest import postcode_at
+from tests.factories.neighbourhoods import load_areas, load_indicator, row_of_squares
 from website import page_cache
-from website.models import HomePage
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def needs_page(directory, make_place):
-    """Three squares, worst first by a risk score; one place, near the east
-    edge of the third; three referrals from the first square (hidden from
-    the public) and six from the second."""
-    area_set = load_areas(row_of_squares(3))
-    postcode_at("PR7 1AA", 0)
-    postcode_at("PR7 2AA", 1)
-    make_place("Print shop", postcode=postcode_at("PR7 3AA", 2, across=0.8))
-    load_indicator(area_set, {"E01000001": 9.0, "E01000002": 5.5, "E01000003": 1.0})
-    for _ in range(3):
-        ReferralFactory(postcode="PR7 1AA", barriers=["no_device"])
-    for _ in range(6):
-        ReferralFactory(postcode="PR7 2AA", barriers=["no_internet", "low_skills"])
-    reach.refresh()
-    return WhereHelpIsNeededPageFactory(parent=HomePage.objects.get(), area_set=area_set)
 
 
 def text(response):

@@ -90,6 +90,19 @@ def test_a_new_place_becomes_the_nearest_where_it_is_nearer(
     assert reach_of("E01000001").nearest_place == places[0]
 
 
+def test_a_new_place_leaves_the_counts_of_people_as_they_were(
+    squares, places, make_place, django_capture_on_commit_callbacks
+):
+    ReferralFactory(postcode="PR7 2AA", barriers=["no_device"])
+    reach.refresh()
+    with django_capture_on_commit_callbacks(execute=True):
+        make_place("Community hub", postcode=postcode_at("PR7 4AA", 1))
+
+    second = reach_of("E01000002")
+    assert second.nearest_place.title == "Community hub"
+    assert (second.referrals, second.barriers) == (1, {"no_device": 1})
+
+
 def test_many_changes_in_one_transaction_work_the_nearest_out_once(
     squares, places, django_capture_on_commit_callbacks, monkeypatch
 ):
