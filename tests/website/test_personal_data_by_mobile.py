@@ -65,6 +65,7 @@ def test_neither_an_email_nor_a_mobile_gets_an_error_and_erases_nothing(coordina
     response = coordinator.post(URL, {"who": typed, "action": "erase", "confirm": "on"})
     page = response.content.decode()
     assert response.status_code == 200
-    assert NEITHER in page
+    summary = page[page.index('role="alert"') : page.index("<form")]
+    assert f'<a href="#id_who">{NEITHER}</a>' in summary
     assert f'value="{typed}"' in page
     assert OutgoingText.objects.count() == 2
