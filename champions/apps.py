@@ -22,15 +22,15 @@ class ChampionsConfig(AppConfig):
 
     # Data protection hooks (see website/personal_data.py).
 
-    def personal_data(self, email):
+    def personal_data(self, who):
         from champions import data_protection
 
-        return data_protection.personal_data(email)
+        return data_protection.personal_data(who)
 
-    def erase_personal_data(self, email):
+    def erase_personal_data(self, who):
         from champions import data_protection
 
-        return data_protection.erase_personal_data(email)
+        return data_protection.erase_personal_data(who)
 
     def apply_retention(self, settings, now):
         from champions import data_protection

@@ -76,9 +76,23 @@ def records(champion):
     return found
 
 
-def personal_data(email):
+def champions_of(who):
+    """The champions who are this person: by email, or by mobile in the
+    typed phone or the number for texts (one query; typed phones are
+    checked here, website/data_subject.py)."""
+    if who.email:
+        return list(Champion.objects.filter(email=who.email))
+    candidates = Champion.objects.filter(Q(texts_to=who.mobile) | who.phone_rows("phone"))
+    return [
+        champion
+        for champion in candidates
+        if champion.texts_to == who.mobile or who.has_phone(champion.phone)
+    ]
+
+
+def personal_data(who):
     found = []
-    for champion in Champion.objects.filter(email=email.strip().lower()):
+    for champion in champions_of(who):
         found.extend(records(champion))
     return found
 
@@ -113,8 +127,8 @@ def anonymise(champion, now=None):
     return champion
 
 
-def erase_personal_data(email):
-    champions = list(Champion.objects.filter(email=email.strip().lower()))
+def erase_personal_data(who):
+    champions = champions_of(who)
     for champion in champions:
         anonymise(champion)
     return len(champions)

@@ -32,11 +32,11 @@ class DirectoryConfig(AppConfig):
 
     # Data protection (see website/personal_data.py), over every part.
 
-    def personal_data(self, email):
-        return [record for part in self.personal_data_parts for record in part.personal_data(email)]
+    def personal_data(self, who):
+        return [record for part in self.personal_data_parts for record in part.personal_data(who)]
 
-    def erase_personal_data(self, email):
-        return sum(part.erase_personal_data(email) for part in self.personal_data_parts)
+    def erase_personal_data(self, who):
+        return sum(part.erase_personal_data(who) for part in self.personal_data_parts)
 
     def apply_retention(self, settings, now):
         return sum(part.apply_retention(settings, now) for part in self.personal_data_parts)

@@ -25,14 +25,19 @@ def record(report):
     }
 
 
-def personal_data(email):
-    reports = ProblemReport.objects.filter(reply_email__iexact=email.strip())
+def personal_data(who):
+    # A report holds no phone number: only an email finds one.
+    if not who.email:
+        return []
+    reports = ProblemReport.objects.filter(reply_email__iexact=who.email)
     return [record(report) for report in reports.select_related("listing")]
 
 
 @transaction.atomic
-def erase_personal_data(email):
-    return _erase(ProblemReport.objects.filter(reply_email__iexact=email.strip()))
+def erase_personal_data(who):
+    if not who.email:
+        return 0
+    return _erase(ProblemReport.objects.filter(reply_email__iexact=who.email))
 
 
 @transaction.atomic

@@ -83,37 +83,66 @@ def referrer_record(referral):
     }
 
 
-def personal_data(email):
-    email = email.strip()
+def is_resident(referral, who):
+    """Whether the referral is about this person: their email, the phone
+    they gave, or the mobile they get texts on."""
+    if who.email:
+        return referral.resident_email.lower() == who.email
+    return referral.texts_to == who.mobile or who.has_phone(referral.resident_phone)
+
+
+def is_referrer(referral, who):
+    if who.email:
+        return referral.referrer_email.lower() == who.email
+    return who.has_phone(referral.referrer_phone)
+
+
+def referrals_of(who):
+    """The referrals that name this person as resident or referrer, each
+    with whether it is as one or the other (one query, and one for access
+    needs; typed phones are checked here, website/data_subject.py)."""
+    if who.email:
+        candidates = Q(resident_email__iexact=who.email) | Q(referrer_email__iexact=who.email)
+    else:
+        candidates = Q(texts_to=who.mobile) | who.phone_rows("resident_phone", "referrer_phone")
+    referrals = Referral.objects.filter(candidates).select_related("organisation", "language")
+    return [
+        (referral, is_resident(referral, who), is_referrer(referral, who))
+        for referral in referrals.prefetch_related("accessibility_needs")
+    ]
+
+
+def personal_data(who):
     found = []
-    referrals = Referral.objects.filter(
-        Q(resident_email__iexact=email) | Q(referrer_email__iexact=email)
-    ).select_related("organisation", "language")
-    for referral in referrals.prefetch_related("accessibility_needs"):
-        if referral.resident_email.lower() == email.lower():
+    for referral, resident, referrer in referrals_of(who):
+        if resident:
             found.append(resident_record(referral))
-        if referral.referrer_email.lower() == email.lower():
+        if referrer:
             found.append(referrer_record(referral))
     return found
 
 
 @transaction.atomic
-def erase_personal_data(email):
-    email = email.strip()
+def erase_personal_data(who):
     count = 0
-    for referral in Referral.objects.filter(resident_email__iexact=email):
-        anonymise(referral)
-        count += 1
-    for referral in Referral.objects.filter(referrer_email__iexact=email):
-        referral.referrer_name = ERASED
-        for name in REFERRER_FIELDS:
-            setattr(referral, name, "")
-        referral.save()
-        ReferralEvent.objects.create(
-            referral=referral, kind=ReferralEvent.Kind.ANONYMISED, text="Referrer's details erased."
-        )
-        count += 1
+    for referral, resident, referrer in referrals_of(who):
+        # Anonymising a resident's referral erases its referrer's details too.
+        if resident:
+            anonymise(referral)
+        elif referrer:
+            erase_referrer(referral)
+        count += resident or referrer
     return count
+
+
+def erase_referrer(referral):
+    referral.referrer_name = ERASED
+    for name in REFERRER_FIELDS:
+        setattr(referral, name, "")
+    referral.save()
+    ReferralEvent.objects.create(
+        referral=referral, kind=ReferralEvent.Kind.ANONYMISED, text="Referrer's details erased."
+    )
 
 
 @transaction.atomic

@@ -21,15 +21,15 @@ class TrainingConfig(AppConfig):
         self.page_routes = page_routes
 
     # Data protection (see website/personal_data.py).
-    def personal_data(self, email):
+    def personal_data(self, who):
         from training import data_protection
 
-        return data_protection.personal_data(email)
+        return data_protection.personal_data(who)
 
-    def erase_personal_data(self, email):
+    def erase_personal_data(self, who):
         from training import data_protection
 
-        return data_protection.erase_personal_data(email)
+        return data_protection.erase_personal_data(who)
 
     def apply_retention(self, settings, now):
         from training import data_protection

@@ -20,11 +20,28 @@ PERSONAL_FIELDS = {
 }
 
 
-def _of(email):
-    return Booking.objects.filter(Q(email__iexact=email) | Q(contact_key=email))
+def _of(who):
+    """The bookings for this person: by email, or by mobile in the typed
+    phone or the number for texts (one query; typed phones checked here)."""
+    if who.email:
+        return list(
+            _with_session(
+                Booking.objects.filter(Q(email__iexact=who.email) | Q(contact_key=who.email))
+            )
+        )
+    candidates = Booking.objects.filter(Q(texts_to=who.mobile) | who.phone_rows("phone"))
+    return [
+        booking
+        for booking in _with_session(candidates)
+        if booking.texts_to == who.mobile or who.has_phone(booking.phone)
+    ]
 
 
-def personal_data(email):
+def _with_session(bookings):
+    return bookings.select_related("session", "session__page", "session__host_page")
+
+
+def personal_data(who):
     return [
         {
             "course": booking.session.booked_through.title,
@@ -41,7 +58,7 @@ def personal_data(email):
             "texts_to": booking.texts_to,
             "texts_consent_text": booking.texts_consent_text,
         }
-        for booking in _of(email).select_related("session", "session__page", "session__host_page")
+        for booking in _of(who)
     ]
 
 
@@ -60,8 +77,8 @@ def _anonymise(bookings):
     return count
 
 
-def erase_personal_data(email):
-    return _anonymise(_of(email))
+def erase_personal_data(who):
+    return _anonymise(_of(who))
 
 
 def apply_retention(settings, now):

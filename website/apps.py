@@ -11,28 +11,18 @@ class WebsiteConfig(AppConfig):
         chrome.connect()
         page_cache_receivers.connect()
 
-    # Data protection hooks (see website/personal_data.py): the emails in the
-    # outbox addressed to the person.
+    # Data protection hooks (see website/personal_data.py): the emails and
+    # texts in the outboxes addressed to the person.
 
-    def personal_data(self, email):
-        from website import outbox
+    def personal_data(self, who):
+        from website import data_protection
 
-        return [
-            {
-                "record": "Email",
-                "subject": message.subject,
-                "status": message.get_status_display(),
-                "created": message.created_at,
-                "sent": message.sent_at or "",
-            }
-            for message in outbox.addressed_to(email)
-        ]
+        return data_protection.personal_data(who)
 
-    def erase_personal_data(self, email):
-        from website import outbox
+    def erase_personal_data(self, who):
+        from website import data_protection
 
-        deleted, _ = outbox.addressed_to(email).delete()
-        return deleted
+        return data_protection.erase_personal_data(who)
 
 
 class FrontendCacheConfig(AppConfig):

@@ -2,12 +2,13 @@
 erasure requests and the retention schedule.
 
 website imports no other app, so each app that keeps personal data offers
-these on its AppConfig:
+these on its AppConfig, where `who` is a `Person` (website/data_subject.py)
+known by an email address or by a UK mobile number:
 
-- `personal_data(email)`: a list of dicts, one per record that names the
+- `personal_data(who)`: a list of dicts, one per record that names the
   person, ready to export (plain strings, numbers and dates only);
-- `erase_personal_data(email)`: anonymise those records, keeping what the
-  partnership counts (a booking still happened), and return how many;
+- `erase_personal_data(who)`: anonymise exactly those records, keeping what
+  the partnership counts (a booking still happened), and return how many;
 - `apply_retention(settings, now)`: anonymise records older than the
   period in `DataProtectionSettings`, and return how many.
 """
@@ -16,6 +17,10 @@ import calendar
 
 from django.apps import apps
 from django.db import transaction
+
+from website.data_subject import Person
+
+__all__ = ["ERASED", "Person", "apply_retention", "erase", "find", "months_before", "registers"]
 
 
 def registers():
@@ -26,23 +31,23 @@ def registers():
     ]
 
 
-def find(email):
-    """{register name: [record, …]} for every register that holds this email."""
-    email = normalise(email)
+def find(who):
+    """{register name: [record, …]} for every register that holds this
+    person (a `Person`)."""
     found = {}
     for app_config in registers():
-        records = app_config.personal_data(email)
+        records = app_config.personal_data(who)
         if records:
             found[str(app_config.verbose_name)] = records
     return found
 
 
 @transaction.atomic
-def erase(email):
-    """Anonymise this person everywhere, all or nothing; {register: count}."""
-    email = normalise(email)
+def erase(who):
+    """Anonymise this person (a `Person`) everywhere, all or nothing;
+    {register: count}."""
     return {
-        str(app_config.verbose_name): app_config.erase_personal_data(email)
+        str(app_config.verbose_name): app_config.erase_personal_data(who)
         for app_config in registers()
     }
 
@@ -54,10 +59,6 @@ def apply_retention(settings, now):
         for app_config in apps.get_app_configs()
         if hasattr(app_config, "apply_retention")
     }
-
-
-def normalise(email):
-    return email.strip().lower()
 
 
 ERASED = "(erased)"

@@ -14,6 +14,7 @@ from champions.models import Champion
 from champions.pipeline import change_status
 from tests.factories import ActivityFactory, ChampionFactory
 from website import personal_data
+from website.data_subject import Person
 from website.models import DataProtectionSettings
 
 BASE = "/admin/champions/champion"
@@ -43,7 +44,7 @@ def volunteer(cast, db):
 
 @pytest.mark.django_db
 def test_personal_data_lists_every_record_that_names_the_person(volunteer):
-    records = hooks().personal_data("Zofia@Example.org")
+    records = hooks().personal_data(Person.typed("Zofia@Example.org"))
     kinds = [record["record"] for record in records]
     assert kinds == ["Digital champion", "Status change", "Activity"]
     main = records[0]
@@ -54,13 +55,13 @@ def test_personal_data_lists_every_record_that_names_the_person(volunteer):
         for record in records
         for value in record.values()
     )
-    assert hooks().personal_data("someone-else@example.org") == []
-    assert "Digital champions" in personal_data.find("zofia@example.org")
+    assert hooks().personal_data(Person.typed("someone-else@example.org")) == []
+    assert "Digital champions" in personal_data.find(Person.typed("zofia@example.org"))
 
 
 @pytest.mark.django_db
 def test_erasing_anonymises_and_keeps_what_is_counted(volunteer):
-    assert hooks().erase_personal_data("zofia@example.org") == 1
+    assert hooks().erase_personal_data(Person.typed("zofia@example.org")) == 1
     champion = Champion.objects.get(pk=volunteer.pk)
     assert champion.name == personal_data.ERASED
     assert (champion.email, champion.phone, champion.postcode, champion.experience) == ("",) * 4
@@ -69,8 +70,8 @@ def test_erasing_anonymises_and_keeps_what_is_counted(volunteer):
     assert champion.status == "left"
     assert champion.activities.get().people_helped == 7
     assert [c.to_status for c in champion.status_changes.all()] == ["active", "left"]
-    assert hooks().personal_data("zofia@example.org") == []
-    assert hooks().erase_personal_data("zofia@example.org") == 0
+    assert hooks().personal_data(Person.typed("zofia@example.org")) == []
+    assert hooks().erase_personal_data(Person.typed("zofia@example.org")) == 0
 
 
 @pytest.mark.django_db

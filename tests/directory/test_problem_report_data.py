@@ -35,13 +35,13 @@ def test_a_coordinator_finds_downloads_and_erases_a_reporters_data(client, place
     user.groups.add(coordinators_group())
     client.force_login(user)
 
-    found = client.post(URL, {"email": "Ann@example.org", "action": "find"}).content.decode()
+    found = client.post(URL, {"who": "Ann@example.org", "action": "find"}).content.decode()
     assert "Problem report" in found and "4 Elm Street" in found
-    download = client.post(URL, {"email": "ann@example.org", "action": "download"})
+    download = client.post(URL, {"who": "ann@example.org", "action": "download"})
     (record,) = json.loads(download.content)["records"]["Directory of access points and referrals"]
     assert record["listing"] == "Chorley Library" and record["reply email"] == "ann@example.org"
 
-    client.post(URL, {"email": "ann@example.org", "action": "erase", "confirm": "on"})
+    client.post(URL, {"who": "ann@example.org", "action": "erase", "confirm": "on"})
     mine.refresh_from_db()
     assert (mine.reply_email, mine.details, mine.kind) == ("", ERASED, "out_of_date")
 

@@ -15,6 +15,7 @@ from tests.factories.events import EventPageFactory
 from training import booking as booking_service
 from training.data_protection import personal_data
 from training.models import Booking
+from website.data_subject import Person
 
 CONSENT = "I agree."
 
@@ -142,7 +143,7 @@ def test_event_bookings_are_in_the_register_and_personal_data(
 ):
     event = EventPageFactory(parent=events_index, title="Hack day", capacity=5)
     book(event, 7)
-    found = personal_data("person7@example.org")
+    found = personal_data(Person.typed("person7@example.org"))
     assert [row["course"] for row in found] == ["Hack day"]
 
     admin = django_user_model.objects.create_superuser("coordinator", "c@example.org", "pw")

@@ -10,6 +10,7 @@ from referrals import inbox
 from referrals.models import Referral, ReferralEvent
 from tests.factories.referrals import ReferralEventFactory, ReferralFactory
 from website import personal_data
+from website.data_subject import Person
 from website.models import DataProtectionSettings
 
 
@@ -30,8 +31,10 @@ def test_a_resident_and_a_referrer_each_find_only_their_own_data(partner_a):
         referrer_name="Sam Adviser",
     )
 
-    resident = personal_data.find("zofia@example.org")["Directory of access points and referrals"]
-    referrer = hooks().personal_data("sam@example.org")
+    resident = personal_data.find(Person.typed("zofia@example.org"))[
+        "Directory of access points and referrals"
+    ]
+    referrer = hooks().personal_data(Person.typed("sam@example.org"))
 
     assert resident[0]["name"] == "Zofia Nowak"
     assert resident[0]["referred by"] == "Sam Adviser"
@@ -59,7 +62,7 @@ def test_erasing_a_resident_keeps_the_counts(partner_a, lender):
     )
     ReferralEventFactory(referral=referral, text="Her son rang back.")
 
-    assert hooks().erase_personal_data("zofia@example.org") == 1
+    assert hooks().erase_personal_data(Person.typed("zofia@example.org")) == 1
 
     referral.refresh_from_db()
     assert referral.resident_name == personal_data.ERASED
@@ -70,7 +73,7 @@ def test_erasing_a_resident_keeps_the_counts(partner_a, lender):
     assert referral.organisation == partner_a
     assert referral.events.get(kind="note").text == ""
     assert referral.events.filter(kind=ReferralEvent.Kind.ANONYMISED).exists()
-    assert hooks().personal_data("zofia@example.org") == []
+    assert hooks().personal_data(Person.typed("zofia@example.org")) == []
 
 
 def test_retention_anonymises_referrals_closed_over_twelve_months_ago(partner_a):

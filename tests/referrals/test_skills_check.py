@@ -12,6 +12,7 @@ from referrals.models import Referral
 from tests.factories.learning import SkillStatementFactory
 from training.framework import ensure_skill_areas
 from training.models import SkillArea
+from website.data_subject import Person
 
 from .test_flow import DETAILS, begin
 
@@ -193,9 +194,9 @@ def test_the_results_are_in_the_resident_export_and_go_when_erased(referrer_read
     client.post("/refer/details/", {**TYPED, "resident_email": "alex@example.org"})
     client.post("/refer/check/")
 
-    record = data_protection.personal_data("alex@example.org")[0]
+    record = data_protection.personal_data(Person.typed("alex@example.org"))[0]
     assert record["skills check"] == (
         "Foundation skills: Getting there; Being safe and legal online: Confident"
     )
-    data_protection.erase_personal_data("alex@example.org")
+    data_protection.erase_personal_data(Person.typed("alex@example.org"))
     assert Referral.objects.get().skills_check == []

@@ -15,6 +15,7 @@ from referrals.models import Referral
 from tests.factories.referrals import ReferralFactory
 from tests.referrals.test_flow import DETAILS, begin
 from website import texts
+from website.data_subject import Person
 from website.models import OutgoingText
 from website.sms_fragments import fragments, is_gsm
 
@@ -174,24 +175,24 @@ def test_the_sheet_link_refuses_changed_old_and_erased_links(referrer_ready):
         referral, now - sheet_links.LINK_MAX_AGE - datetime.timedelta(days=1)
     )
     assert referrer_ready.get(f"/refer/sheet/{old}/").status_code == 404
-    erase_personal_data(referral.referrer_email)  # the referrer only: still there
+    erase_personal_data(Person.typed(referral.referrer_email))  # the referrer only: still there
     assert referrer_ready.get(f"/refer/sheet/{token}/").status_code == 200
     referral.resident_email = "alex@example.org"
     referral.save()
-    erase_personal_data("alex@example.org")
+    erase_personal_data(Person.typed("alex@example.org"))
     assert referrer_ready.get(f"/refer/sheet/{token}/").status_code == 404
 
 
 def test_the_number_wording_and_texts_are_exported_then_erased(referrer_ready, sent):
     refer(referrer_ready)
     sent()
-    (record,) = personal_data("alex@example.org")
+    (record,) = personal_data(Person.typed("alex@example.org"))
     assert record["texts to"] == MOBILE
     assert record["texts consent wording"] == "Text them their next steps"
     assert record["texts consented at"] is not None
     assert "referral REF-" in record["texts sent"]
 
-    assert erase_personal_data("alex@example.org") == 1
+    assert erase_personal_data(Person.typed("alex@example.org")) == 1
     referral = Referral.objects.get()
     assert (referral.texts_to, referral.texts_consent_text, referral.texts_consented_at) == (
         "",

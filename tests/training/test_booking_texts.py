@@ -11,6 +11,7 @@ from training.data_protection import erase_personal_data, personal_data
 from training.models import Booking
 from training.reminders import send_reminders
 from website import texts
+from website.data_subject import Person
 from website.models import OutgoingText
 
 pytest_plugins = ["tests.fake_notify"]  # the fake_notify fixture
@@ -100,13 +101,13 @@ def test_texts_to_a_landline_are_refused_and_what_was_typed_is_kept(client, cour
 def test_texts_are_in_the_export_and_go_with_erasure(client, course, sent):
     session = SessionFactory(page=course, capacity=3)
     client.post(book_url(course, session), WITH_TEXTS)
-    (record,) = personal_data("ann@example.org")
+    (record,) = personal_data(Person.typed("ann@example.org"))
     assert (record["texts_to"], record["texts_consent_text"]) == (
         MOBILE,
         "Text me about this booking",
     )
     assert OutgoingText.objects.filter(to=MOBILE).exists()
-    assert erase_personal_data("ann@example.org") == 1
+    assert erase_personal_data(Person.typed("ann@example.org")) == 1
     booking = Booking.objects.get()
     assert (booking.texts_to, booking.texts_consent_text) == ("", "")
     assert not OutgoingText.objects.exists()

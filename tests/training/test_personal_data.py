@@ -40,29 +40,29 @@ def login(client, group):
 
 def test_coordinator_finds_downloads_and_erases_a_persons_data(client, booking):
     login(client, coordinators_group())
-    found = client.post(URL, {"email": "ANN@example.org", "action": "find"}).content.decode()
+    found = client.post(URL, {"who": "ANN@example.org", "action": "find"}).content.decode()
     assert "Ann Person" in found and "Email for beginners" in found
 
-    download = client.post(URL, {"email": "ann@example.org", "action": "download"})
+    download = client.post(URL, {"who": "ann@example.org", "action": "download"})
     records = json.loads(download.content)["records"]
     assert records["Courses and bookings"][0]["name"] == "Ann Person"
 
-    refused = client.post(URL, {"email": "ann@example.org", "action": "erase"})
+    refused = client.post(URL, {"who": "ann@example.org", "action": "erase"})
     assert "Tick the box to confirm before erasing." in refused.content.decode()
     booking.refresh_from_db()
     assert booking.name == "Ann Person"
 
-    client.post(URL, {"email": "ann@example.org", "action": "erase", "confirm": "on"})
+    client.post(URL, {"who": "ann@example.org", "action": "erase", "confirm": "on"})
     booking.refresh_from_db()
     assert (booking.name, booking.email, booking.status) == (ERASED, "", "confirmed")
-    after = client.post(URL, {"email": "ann@example.org", "action": "find"}).content.decode()
-    assert "No register holds anything for this email address." in after
+    after = client.post(URL, {"who": "ann@example.org", "action": "find"}).content.decode()
+    assert "No register holds anything for this email address or mobile number." in after
 
 
 def test_a_partner_editor_cannot_use_the_personal_data_page(client, booking, organisation):
     login(client, organisation.specific.editors_group)
     assert client.get(URL).status_code in (302, 403)
-    response = client.post(URL, {"email": "ann@example.org", "action": "download"})
+    response = client.post(URL, {"who": "ann@example.org", "action": "download"})
     assert response.status_code in (302, 403)
 
 

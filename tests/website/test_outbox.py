@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from tests.faults import closed_port
 from website import outbox, personal_data
+from website.data_subject import Person
 from website.models import OutgoingEmail
 
 pytestmark = pytest.mark.django_db
@@ -135,9 +136,9 @@ def test_one_persons_emails_are_found_and_erased(email_outbox):
     send_one(to="Ann@Example.org")
     send_one(to="bob@example.org")
 
-    found = personal_data.find("ann@example.org")["Partnership website"]
+    found = personal_data.find(Person.typed("ann@example.org"))["Partnership website"]
     assert [record["subject"] for record in found] == ["You are booked"]
-    personal_data.erase("ann@example.org")
+    personal_data.erase(Person.typed("ann@example.org"))
     assert list(OutgoingEmail.objects.values_list("to", flat=True)) == [["bob@example.org"]]
 
 
