@@ -219,5 +219,12 @@ class CourseKind(ServiceKind):
     def modified_since(self, moment):
         return modified_since(CoursePage, moment)
 
+    def withheld(self):
+        """Courses imported from another publisher's feed whose licence does
+        not let us republish them (docs/federation.md)."""
+        return set(
+            CoursePage.objects.filter(source_allows_reuse=False).values_list("pk", flat=True)
+        )
+
 
 register(CourseKind())
