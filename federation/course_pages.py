@@ -90,7 +90,8 @@ def write(feed, organisation, source_id, data, values, venue_pks):
 def fill_page(page, feed, source_id, values, sessions):
     for field in COURSE_FIELDS:
         setattr(page, field, getattr(values, field))
-    page.slug = page_slug(values.title, source_id)
+    # Not the slug a place of the same service has (it may have been one).
+    page.slug = page_slug(values.title, f"course {source_id}")
     page.draft_title = page.title
     page.source_id = source_id
     page.source_name = feed.name

@@ -133,3 +133,29 @@ def test_courses_are_republished_only_under_an_open_licence(courses, feed, api_o
 
     assert republished() == (set(), set())
     assert "Phone basics" in client.get(course(courses[0]).url).content.decode()
+
+
+def test_a_place_that_becomes_a_course_and_back_is_listed_once(
+    lists, feed, feed_server, client_for
+):
+    service = uk_service("Tablet club")
+    feed_server.services([service])
+    run_import(feed, client_for(feed))
+    place = AccessPointPage.objects.get(source_id=service["id"])
+    dated = uk_course("Tablet club")
+    feed_server.routes.clear()
+    feed_server.services([{**dated, "id": service["id"]}])
+
+    run = run_import(feed, client_for(feed))
+
+    assert (run.updated, run.withdrawn, run.skipped) == (1, 0, 0), run.entries
+    place.refresh_from_db()
+    assert not place.live
+    assert CoursePage.objects.get(source_id=service["id"]).live
+
+    feed_server.routes.clear()
+    feed_server.services([service])  # a place again
+    run_import(feed, client_for(feed))
+    place.refresh_from_db()
+    assert place.live
+    assert not CoursePage.objects.get(source_id=service["id"]).live
