@@ -115,7 +115,9 @@ class CourseKind(ServiceKind):
                     service_id,
                     ids.service_at_location(service_id, location.id),
                     "In person" if session.venue_id else self.remote_name(page),
-                    link + page.reverse_subpage("book_session", kwargs={"pk": session.pk}),
+                    # An imported course is booked with its provider.
+                    page.source_url
+                    or link + page.reverse_subpage("book_session", kwargs={"pk": session.pk}),
                 )
             )
         return {

@@ -13,6 +13,7 @@ from federation.course_values import is_course
 from federation.importer import run_import
 from federation.listing_pages import recredit
 from federation.models import Feed, FeedImport
+from openreferral import ids
 from tests.federation.services import uk_course, uk_service
 from tests.federation.test_admin import coordinator  # noqa: F401 (a fixture)
 from training.models import Booking, CoursePage
@@ -107,6 +108,9 @@ def test_an_imported_course_is_booked_with_its_provider(courses, client):
     assert "Book this course with Lancashire County Council" in response.content.decode()
     client.post(address, {"name": "Ann", "email": "ann@example.org", "consent": "on"})
     assert not Booking.objects.exists()
+    found = client.get("/find-help/", {"postcode": "PR7 1DP"}).content.decode()
+    assert "Phone basics" in found and "Staying safe online" in found
+    assert "place left" not in found  # no places held here, so none shown
 
 
 def test_imported_courses_are_read_only(courses, client, coordinator):  # noqa: F811
@@ -127,6 +131,10 @@ def test_courses_are_republished_only_under_an_open_licence(courses, feed, api_o
         {"Phone basics", "Staying safe online", "Buckshaw Hub"},
         {"Phone basics", "Staying safe online"},
     )
+    page = course(courses[0])
+    service = api_ok(f"services/{ids.service('course', page.pk)}")
+    # Booked with its provider, not through us.
+    assert {s["schedule_link"] for s in service["schedules"]} == {page.source_url}
     feed.licence = Feed.Licence.NONE
     feed.save()
     recredit(feed)  # as saving the feed in the admin does
