@@ -142,7 +142,7 @@ def course_values(data, vocabulary, now=None):
         sessions=sessions,
         schedule_notes=notes,
         skill_areas=skill_areas(terms),
-        features=vocabulary._found(vocabulary.features, [term_names(term) for term in terms]),
+        features=vocabulary.features_named(terms),
         languages=vocabulary.languages_of(data),
         terms={
             str(term.get(key)).casefold()

@@ -117,6 +117,11 @@ class Vocabulary:
             ],
         )
 
+    def features_named(self, terms):
+        """Our accessibility features named by these taxonomy terms (a
+        course's, which are on the service, not a location)."""
+        return self._found(self.features, [term_names(term) for term in terms])
+
     def languages_of(self, data):
         return self._found(
             self.languages,
