@@ -14,6 +14,7 @@ from federation.importer import run_import
 from federation.listing_pages import recredit
 from federation.models import Feed, FeedImport
 from openreferral import ids
+from referrals import candidates
 from tests.federation.services import uk_course, uk_service
 from tests.federation.test_admin import coordinator  # noqa: F401 (a fixture)
 from training.models import Booking, CoursePage
@@ -111,6 +112,12 @@ def test_an_imported_course_is_booked_with_its_provider(courses, client):
     found = client.get("/find-help/", {"postcode": "PR7 1DP"}).content.decode()
     assert "Phone basics" in found and "Staying safe online" in found
     assert "place left" not in found  # no places held here, so none shown
+
+
+def test_referrals_suggest_imported_courses_without_places_left(courses):
+    found = {course.title: course for course in candidates.load_courses({"beginner"})}
+    sessions = found["Phone basics"].sessions
+    assert len(sessions) == 2 and {session.places_left for session in sessions} == {None}
 
 
 def test_imported_courses_are_read_only(courses, client, coordinator):  # noqa: F811
