@@ -29,6 +29,8 @@ def public_report(asked_for, annual_target, today):
     report = report_for(period, annual_target)
     quarters = periods.quarters_of(period)
     quarter_reports = (
-        [report_for(quarter, annual_target) for quarter in quarters] if len(quarters) > 1 else []
+        [report_for(quarter, annual_target, people_only=True) for quarter in quarters]
+        if len(quarters) > 1
+        else []
     )
     return PublicReport(report, suppression.small_in_a_quarter(quarter_reports))

@@ -31,9 +31,21 @@ def published_sources():
     return [source for source in SOURCES if source.name in KINDS]
 
 
-def find(params, now):
-    """Every hit for these parameters, in the search's order."""
-    hits = republishable(find_hits(directory_query(params), now, published_sources()))
+# Parameters the search itself does not have: they narrow its hits after.
+NARROWING = ("taxonomy_term_id", "taxonomy_id", "modified_after")
+
+
+def find(params, now, upto=None):
+    """Every hit for these parameters, in the search's order. With `upto`
+    (what the page asked for needs), only the first `upto` may be held, with
+    the number of hits in all, when nothing narrows the search's hits
+    afterwards: the search then counts and orders them in the database
+    (directory/search.py's find_hits)."""
+    withheld = {source: kind.withheld() for source, kind in KINDS.items()}
+    query = directory_query(params)
+    if upto and not any(params.get(name) for name in NARROWING) and not any(withheld.values()):
+        return find_hits(query, now, published_sources(), upto=upto)
+    hits = republishable(find_hits(query, now, published_sources()), withheld)
     allowed = [narrowing(params, name) for name in ("taxonomy_term_id", "taxonomy_id")]
     if params.get("modified_after"):
         moment = params["modified_after"]
@@ -63,11 +75,12 @@ def every_published(now):
     return republishable(find_hits(DirectoryQuery(), now, published_sources()))
 
 
-def republishable(hits):
+def republishable(hits, withheld=None):
     """The hits less the listings that are not ours to republish: imported
     from a feed whose licence does not allow it (docs/federation.md). They
     are on our own pages, never in our API."""
-    withheld = {source: kind.withheld() for source, kind in KINDS.items()}
+    if withheld is None:
+        withheld = {source: kind.withheld() for source, kind in KINDS.items()}
     return [hit for hit in hits if hit.pk not in withheld.get(hit.source, ())]
 
 

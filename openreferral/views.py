@@ -92,7 +92,7 @@ def summaries(hits, context):
 @endpoint
 def services(request, context):
     params = ServiceParams(request.GET).checked()
-    hits = listings.find(params, context.now)
+    hits = listings.find(params, context.now, upto=params["page"] * params["per_page"])
     shown, envelope = page_of(hits, params["page"], params["per_page"])
     return with_contents(envelope, summaries(shown, context))
 
@@ -109,7 +109,7 @@ def service_detail(request, context, service_id):
 @endpoint
 def service_at_locations(request, context):
     params = LocationParams(request.GET).checked()
-    hits = listings.find(params, context.now)
+    hits = listings.find(params, context.now, upto=params["page"] * params["per_page"])
     shown, envelope = page_of(hits, params["page"], params["per_page"])
     rows = []
     for listing in listings.load(shown, context):

@@ -54,7 +54,9 @@ def by_service(places):
     rows = (
         through.objects.filter(accesspointpage_id__in=places.values("pk"))
         .values("servicetype__name")
-        .annotate(count=Count("accesspointpage_id", distinct=True))
+        # Each (place, service) link is unique, and so is each service's
+        # name: a plain count is a count of places, without sorting them.
+        .annotate(count=Count("accesspointpage_id"))
         .order_by("-count", "servicetype__name")
     )
     return counted(

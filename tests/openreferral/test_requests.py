@@ -6,9 +6,13 @@ import datetime
 import json
 import uuid
 
+from django.utils import timezone
+
 from directory.models import AccessPointPage
-from openreferral import ids, openapi
+from openreferral import ids, listings, openapi
 from openreferral.taxonomies import TAXONOMIES
+from tests.directory.conftest import CHORLEY
+from tests.factories.training import CoursePageFactory, SessionFactory
 from tests.openreferral import profile
 
 BAD_PARAMETERS = [
@@ -166,3 +170,26 @@ def test_modified_after_takes_dates_and_times_with_or_without_an_offset(lists, m
         assert [service["name"] for service in found] == names, value
     [listed] = api_ok("services", modified_after="2025-01-01")["contents"]
     assert listed["last_modified"].endswith("Z")
+
+
+def test_pages_of_places_and_courses_are_those_of_the_whole_list(lists, make_place, api_ok):
+    """Each page holds only what it shows (the search counts and orders in
+    the database): every page together is the whole list, in its order."""
+    venue = make_place("banana hall")
+    for title in ("Apple Centre", "Éclair Hub", "cherry rooms"):
+        make_place(title)
+    for title, where in (("Digital basics", venue), ("apps online", None)):
+        course = CoursePageFactory(parent=venue.get_parent(), title=title)
+        SessionFactory(page=course, venue=where)
+    every = listings.find({}, timezone.localtime())
+    expected = [hit.title for hit in every]
+    assert expected == sorted(expected, key=str.lower) and len(expected) == 6
+    pages = [api_ok("services", per_page=2, page=page) for page in (1, 2, 3)]
+    assert {page["total_items"] for page in pages} == {6}
+    assert [service["name"] for page in pages for service in page["contents"]] == expected
+    # Nearest first: everything is at one point, the online course last.
+    near = {"postcode": CHORLEY[0], "proximity": 8000, "per_page": 2}
+    pages = [api_ok("service_at_locations", page=page, **near) for page in (1, 2, 3)]
+    assert {page["total_items"] for page in pages} == {6}
+    names = [row["service"]["name"] for page in pages for row in page["contents"]]
+    assert sorted(names) == sorted(expected) and names[-1] == "apps online"
