@@ -16,6 +16,7 @@ from federation.course_values import IMPORTED_CAPACITY
 from federation.listing_pages import NotSaved, described, page_slug, without_people
 from federation.mapping import fingerprint
 from federation.models import ImportedService
+from federation.schedules import NOTE_LENGTH
 from training.models import CoursePage, Session
 
 COURSE_FIELDS = (
@@ -87,6 +88,16 @@ def write(feed, organisation, source_id, data, values, venue_pks):
     return "created" if created else "updated"
 
 
+def session_note(session, venue):
+    """The session's notes; where it is, in words, when it is held at a
+    place we do not list (the feed's course names one it has no service
+    for)."""
+    note = session.note
+    if venue is None and session.place:
+        note = "; ".join(part for part in (f"At {session.place}", note) if part)
+    return note if len(note) <= NOTE_LENGTH else note[: NOTE_LENGTH - 1] + "…"
+
+
 def fill_page(page, feed, source_id, values, sessions):
     for field in COURSE_FIELDS:
         setattr(page, field, getattr(values, field))
@@ -107,7 +118,7 @@ def fill_page(page, feed, source_id, values, sessions):
             end=session.end,
             venue_id=venue,
             capacity=IMPORTED_CAPACITY,
-            note=session.note,
+            note=session_note(session, venue),
         )
         for session, venue in sessions
     ]

@@ -56,6 +56,7 @@ class SessionValues:
     location_id: str
     remote: bool
     note: str
+    place: str  # where, in words, for a place that is not one of the feed's
 
 
 @dataclasses.dataclass
@@ -167,7 +168,17 @@ def session_values(schedule, locations):
         location_id=str(location.get("id") or ""),
         remote=remote,
         note=one_line(schedule.get("notes"), 120),
+        place="" if remote else place_words(location),
     )
+
+
+def place_words(location):
+    """'Astley Hall, Hall Gate, Chorley, PR7 1NP'."""
+    address = (location.get("addresses") or [{}])[0]
+    parts = [location.get("name")] + [
+        address.get(key) for key in ("address_1", "city", "postal_code")
+    ]
+    return ", ".join(one_line(part, 80) for part in parts if isinstance(part, str) and part)
 
 
 def moment(day, time):

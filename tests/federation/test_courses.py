@@ -4,6 +4,7 @@ and booked with their provider, updated and withdrawn as places are, and
 republished only under an open licence."""
 
 import datetime
+import uuid
 import zoneinfo
 
 import pytest
@@ -41,13 +42,19 @@ def hub():
 
 @pytest.fixture
 def courses(lists, feed, feed_server, client_for, hub):
-    """A course at the hub (listed before the hub), one online, the hub."""
+    """A course at the hub (listed before the hub), one online, one at a
+    place the feed lists no service for, and the hub."""
     at_hub = uk_course("Phone basics", at=hub, days=(30, 37))
     online = uk_course("Staying safe online")
-    feed_server.services([at_hub, online, hub])
+    hall = uk_service("Astley Hall", postcode="PR7 1NP")
+    hall_location = hall["service_at_locations"][0]["location"]
+    hall_location.update(id=str(uuid.uuid4()), name="Astley Hall")
+    hall_location["addresses"][0].update(address_1="Hall Gate")
+    elsewhere = uk_course("Family history online", at=hall)
+    feed_server.services([at_hub, online, elsewhere, hub])
     run = run_import(feed, client_for(feed))
-    assert (run.outcome, run.created, run.skipped) == (FeedImport.Outcome.DONE, 3, 0), run.entries
-    return at_hub, online
+    assert (run.outcome, run.created, run.skipped) == (FeedImport.Outcome.DONE, 4, 0), run.entries
+    return at_hub, online, elsewhere
 
 
 def course(service):
@@ -55,7 +62,7 @@ def course(service):
 
 
 def test_courses_come_with_their_sessions_at_the_feeds_places(courses, feed, hub):
-    at_hub, online = courses
+    at_hub, online, elsewhere = courses
     place = AccessPointPage.objects.get(source_id=hub["id"])
     page = course(at_hub)
     assert page.get_parent().pk == feed.organisation.pk and page.live
@@ -67,6 +74,11 @@ def test_courses_come_with_their_sessions_at_the_feeds_places(courses, feed, hub
         first_day, datetime.time(10), tzinfo=LONDON
     )
     assert sessions[0].end - sessions[0].start == datetime.timedelta(hours=2)
+    away = course(elsewhere)
+    assert away.format == CoursePage.Format.IN_PERSON
+    [session] = away.sessions.all()
+    assert session.venue is None
+    assert session.note == "At Astley Hall, Hall Gate, Chorley, PR7 1NP; Bring your phone"
     remote = course(online)
     assert remote.format == CoursePage.Format.ONLINE
     assert [s.venue_id for s in remote.sessions.all()] == [None]
@@ -76,12 +88,12 @@ def test_courses_come_with_their_sessions_at_the_feeds_places(courses, feed, hub
 def test_a_reimport_updates_leaves_alone_and_withdraws_courses(
     courses, feed, feed_server, client_for, hub
 ):
-    at_hub, online = courses
+    at_hub, online, elsewhere = courses
     published = course(online).last_published_at
     feed_server.routes.clear()
-    feed_server.services([at_hub, online, hub])
+    feed_server.services([at_hub, online, elsewhere, hub])
     again = run_import(feed, client_for(feed))
-    assert (again.unchanged, again.updated, again.withdrawn) == (3, 0, 0)
+    assert (again.unchanged, again.updated, again.withdrawn) == (4, 0, 0)
     assert course(online).last_published_at == published  # not written
 
     moved = {**online, "schedules": [{**online["schedules"][0], "opens_at": "14:00"}]}
@@ -90,8 +102,8 @@ def test_a_reimport_updates_leaves_alone_and_withdraws_courses(
     feed_server.services([moved, hub])
     third = run_import(feed, client_for(feed))
 
-    assert (third.updated, third.unchanged, third.withdrawn) == (1, 1, 1)
-    assert not course(at_hub).live
+    assert (third.updated, third.unchanged, third.withdrawn) == (1, 1, 2)
+    assert not course(at_hub).live and not course(elsewhere).live
     session = course(online).sessions.get()
     assert session.start.astimezone(LONDON).time() == datetime.time(14)
 
@@ -135,8 +147,8 @@ def test_courses_are_republished_only_under_an_open_licence(courses, feed, api_o
         return names, {item["name"] for item in download["items"]}
 
     assert republished() == (
-        {"Phone basics", "Staying safe online", "Buckshaw Hub"},
-        {"Phone basics", "Staying safe online"},
+        {"Phone basics", "Staying safe online", "Family history online", "Buckshaw Hub"},
+        {"Phone basics", "Staying safe online", "Family history online"},
     )
     page = course(courses[0])
     service = api_ok(f"services/{ids.service('course', page.pk)}")
