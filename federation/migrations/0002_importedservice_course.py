@@ -5,16 +5,22 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('federation', '0001_initial'),
-        ('training', '0007_course_source'),
+        ("federation", "0001_initial"),
+        ("training", "0007_course_source"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='importedservice',
-            name='course',
-            field=models.OneToOneField(blank=True, help_text='The course it became, when it is a course (docs/federation.md).', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='imported_from', to='training.coursepage'),
+            model_name="importedservice",
+            name="course",
+            field=models.OneToOneField(
+                blank=True,
+                help_text="The course it became, when it is a course (docs/federation.md).",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="imported_from",
+                to="training.coursepage",
+            ),
         ),
     ]

@@ -4,35 +4,38 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('training', '0006_booking_texts'),
+        ("training", "0006_booking_texts"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='coursepage',
-            name='source_allows_reuse',
-            field=models.BooleanField(default=True, editable=False, help_text="Whether the feed's licence lets us republish it in our API and open data."),
+            model_name="coursepage",
+            name="source_allows_reuse",
+            field=models.BooleanField(
+                default=True,
+                editable=False,
+                help_text="Whether the feed's licence lets us republish it in our API and open data.",
+            ),
         ),
         migrations.AddField(
-            model_name='coursepage',
-            name='source_id',
+            model_name="coursepage",
+            name="source_id",
             field=models.CharField(blank=True, db_index=True, editable=False, max_length=100),
         ),
         migrations.AddField(
-            model_name='coursepage',
-            name='source_name',
+            model_name="coursepage",
+            name="source_name",
             field=models.CharField(blank=True, editable=False, max_length=120),
         ),
         migrations.AddField(
-            model_name='coursepage',
-            name='source_updated',
+            model_name="coursepage",
+            name="source_updated",
             field=models.DateField(blank=True, editable=False, null=True),
         ),
         migrations.AddField(
-            model_name='coursepage',
-            name='source_url',
+            model_name="coursepage",
+            name="source_url",
             field=models.URLField(blank=True, editable=False, max_length=500),
         ),
     ]
