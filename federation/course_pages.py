@@ -41,7 +41,7 @@ def venues(feed):
     imported = ImportedService.objects.filter(feed=feed, withdrawn=False, course__isnull=True).only(
         "data", "page_id", "duplicate_of_id", "decision"
     )
-    for service in imported:
+    for service in imported.iterator(chunk_size=500):
         shown = service.duplicate_of_id if service.shown_as_duplicate else service.page_id
         if shown is None:
             continue

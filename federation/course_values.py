@@ -37,7 +37,7 @@ from federation.mapping import (
 from federation.plain_text import one_line, plain_text
 from federation.schedules import clock_time, date
 from federation.schedules import description as schedule_text
-from training.models import CoursePage, SkillArea
+from training.models import CoursePage
 
 COURSE_LEVELS_TAXONOMY = "course levels"
 IMPORTED_CAPACITY = 1
@@ -142,7 +142,7 @@ def course_values(data, vocabulary, now=None):
         active=data.get("status") not in WITHDRAWN_STATUSES,
         sessions=sessions,
         schedule_notes=notes,
-        skill_areas=skill_areas(terms),
+        skill_areas=vocabulary.skill_areas_named(terms),
         features=vocabulary.features_named(terms),
         languages=vocabulary.languages_of(data),
         terms={
@@ -214,12 +214,3 @@ def cost_note(options):
         if note and note != one_line(option.get("option"), 120):
             return note
     return ""
-
-
-def skill_areas(terms):
-    index = {}
-    for area in SkillArea.objects.all():
-        for key in (area.name, area.slug):
-            index.setdefault(key.casefold(), area)
-    found = {index.get(str(name).casefold()) for term in terms for name in term_names(term) if name}
-    return sorted(found - {None}, key=lambda area: area.pk)
