@@ -12,7 +12,12 @@ validate it, and write it as a listing, one service per transaction.
   written. A partner's listing of the same place is linked, never changed.
 - New listings are written a hundred at a time (new_listings.py), each
   batch whole or not at all; what is queued is written before the import
-  stops or withdraws anything."""
+  stops or withdraws anything.
+- Courses (course_values.py says which services are) are kept aside as
+  they are read and written after the places, one a transaction, so that
+  their sessions are held at the places imported from the same feed
+  (course_pages.py); they too are written before the import stops or
+  withdraws anything."""
 
 import logging
 
@@ -20,7 +25,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from directory.models import DirectoryIndexPage, OrganisationPage
-from federation import listing_pages, paging
+from federation import course_pages, listing_pages, paging
+from federation.course_values import course_values, is_course
 from federation.fetching import FeedClient, FetchError
 from federation.mapping import Unmappable, Vocabulary, listing_values
 from federation.models import FeedImport, ImportedService
@@ -40,6 +46,7 @@ class Outcome:
     CREATED, UPDATED, UNCHANGED, LINKED = "created", "updated", "unchanged", "linked"
     KEPT = "kept"
     QUEUED = "queued"  # a new listing, counted when its batch is written
+    COURSE = "course"  # a course, written after the places
 
 
 def feed_organisation(feed):
@@ -77,7 +84,7 @@ def run_import(feed, client=None, now=None):
     run.listed = len(ids)
     vocabulary, wanted = Vocabulary(), feed.wanted_terms()
     new_listings = NewListings(feed, organisation, run)
-    kept, failures_in_a_row = set(), 0
+    kept, courses, failures_in_a_row = set(), [], 0
     for source_id in ids:
         try:
             data = client.get_json(f"services/{source_id}")
@@ -88,6 +95,7 @@ def run_import(feed, client=None, now=None):
             failures_in_a_row += 1
             if failures_in_a_row == DOWN_AFTER_FAILURES:
                 new_listings.flush()
+                import_courses(feed, organisation, run, courses, vocabulary, wanted, kept)
                 run.note(
                     f"Stopped: {DOWN_AFTER_FAILURES} services in a row could not be read; "
                     "the feed seems to be down. Nothing was withdrawn."
@@ -98,15 +106,54 @@ def run_import(feed, client=None, now=None):
         outcome = import_service(
             feed, organisation, run, source_id, data, vocabulary, wanted, new_listings
         )
-        if outcome is not None:
-            kept.add(source_id)
-        if outcome not in (None, Outcome.KEPT, Outcome.QUEUED):
-            setattr(run, outcome, getattr(run, outcome) + 1)
+        if outcome == Outcome.COURSE:
+            courses.append((source_id, data))
+            continue
+        count(run, kept, source_id, outcome)
     new_listings.flush()
+    import_courses(feed, organisation, run, courses, vocabulary, wanted, kept)
     run.withdrawn += withdraw_missing(feed, kept)
     return finish(
         run, FeedImport.Outcome.DONE_WITH_PROBLEMS if run.skipped else FeedImport.Outcome.DONE
     )
+
+
+def count(run, kept, source_id, outcome):
+    if outcome is not None:
+        kept.add(source_id)
+    if outcome not in (None, Outcome.KEPT, Outcome.QUEUED):
+        setattr(run, outcome, getattr(run, outcome) + 1)
+
+
+def import_courses(feed, organisation, run, courses, vocabulary, wanted, kept):
+    """Write the courses kept aside, now that the feed's places are."""
+    venue_pks = course_pages.venues(feed) if courses else {}
+    for source_id, data in courses:
+        outcome = import_course(
+            feed, organisation, run, source_id, data, vocabulary, wanted, venue_pks
+        )
+        count(run, kept, source_id, outcome)
+    courses.clear()
+
+
+def import_course(feed, organisation, run, source_id, data, vocabulary, wanted, venue_pks):
+    """Write one course (already validated); the outcome's name, or None
+    when the feed does not offer it to us."""
+    try:
+        values = course_values(data, vocabulary)
+        if (wanted and not (values.terms & wanted)) or not values.active:
+            return None
+        with transaction.atomic():
+            outcome = course_pages.write(feed, organisation, source_id, data, values, venue_pks)
+    except listing_pages.NotSaved as error:
+        return skipped(run, feed, source_id, str(error))
+    except Exception as error:  # a feed must never stop the import with a crash
+        logger.exception("Feed %s course %s could not be imported", feed.pk, source_id)
+        return skipped(run, feed, source_id, f"could not be imported ({type(error).__name__}).")
+    if outcome in (Outcome.CREATED, Outcome.UPDATED):
+        for note in values.schedule_notes:
+            run.note(note, source_id)
+    return outcome
 
 
 def import_service(feed, organisation, run, source_id, data, vocabulary, wanted, new_listings):
@@ -120,6 +167,8 @@ def import_service(feed, organisation, run, source_id, data, vocabulary, wanted,
         return skipped(
             run, feed, source_id, "not a valid UK profile service: " + "; ".join(problems)
         )
+    if is_course(data):
+        return Outcome.COURSE
     try:
         values = listing_values(data, vocabulary)
         if (wanted and not (values.terms & wanted)) or not values.active:
@@ -157,7 +206,7 @@ def withdraw_missing(feed, kept):
     """Unpublish the listings of services the feed no longer offers us."""
     gone = ImportedService.objects.filter(feed=feed, withdrawn=False).exclude(source_id__in=kept)
     count = 0
-    for imported in gone.select_related("page"):
+    for imported in gone.select_related("page", "course"):
         with transaction.atomic():
             listing_pages.withdraw(imported)
         count += 1

@@ -15,6 +15,7 @@ from directory.models import AccessPointPage, OpeningHours
 from federation.duplicates import partner_match
 from federation.mapping import Vocabulary, fingerprint, listing_values
 from federation.models import ImportedService
+from training.models import CoursePage
 from website import page_cache
 
 PAGE_FIELDS = (
@@ -52,7 +53,7 @@ def write(feed, organisation, source_id, data, values, partners=None):
     """Record the service and write its listing; the outcome's name. A
     service that has not changed since the last import costs no write.
     `partners`: the import's PartnerIndex (else the directory is asked)."""
-    imported, created = ImportedService.objects.select_related("page").get_or_create(
+    imported, created = ImportedService.objects.select_related("page", "course").get_or_create(
         feed=feed, source_id=source_id, defaults={"name": values.title[:255]}
     )
     digest = fingerprint(data)
@@ -83,6 +84,8 @@ def write(feed, organisation, source_id, data, values, partners=None):
     if imported.page_id != page.pk:
         imported.page = page
         imported.save(update_fields=["page"])
+    if imported.course is not None and imported.course.live:
+        imported.course.unpublish(log_action=False)  # it was a course in an earlier import
     return "created" if created else "updated"
 
 
@@ -166,10 +169,10 @@ def described(error):
 
 
 def hide(imported):
-    """Unpublish the import's own listing, if it has one."""
-    page = imported.page
-    if page is not None and page.live:
-        page.unpublish(log_action=False)
+    """Unpublish the import's own listing (or course), if it has one."""
+    for page in (imported.page, imported.course):
+        if page is not None and page.live:
+            page.unpublish(log_action=False)
 
 
 def withdraw(imported):
@@ -183,8 +186,8 @@ def apply_decision(imported):
     (different places) or only the partner's (the same place), from the
     service as last imported, with no request to the feed."""
     feed = imported.feed
-    if imported.withdrawn:
-        return
+    if imported.withdrawn or imported.course_id is not None:
+        return  # a course is never a partner's place
     if imported.shown_as_duplicate:
         hide(imported)
         return
@@ -199,6 +202,9 @@ def recredit(feed):
     """After a coordinator renames a feed or changes its licence: its
     listings' credit line, and whether our API and downloads carry them."""
     AccessPointPage.objects.filter(imported_from__feed=feed).update(
+        source_name=feed.name, source_allows_reuse=feed.allows_reuse
+    )
+    CoursePage.objects.filter(imported_from__feed=feed).update(
         source_name=feed.name, source_allows_reuse=feed.allows_reuse
     )
     organisation = feed.organisation

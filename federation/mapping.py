@@ -8,6 +8,7 @@ raises Unmappable."""
 
 import dataclasses
 import datetime
+import functools
 import hashlib
 import json
 
@@ -19,6 +20,7 @@ from directory.models import AccessibilityFeature, AccessPointPage, Language, Se
 from directory.postcode_rules import PostcodeError, normalise_district, normalise_postcode
 from federation.plain_text import one_line, plain_text
 from federation.schedules import opening_hours
+from training.models import SkillArea
 
 # The bounds AccessPointPage's latitude and longitude validators allow.
 LATITUDES, LONGITUDES = (49.0, 61.0), (-8.7, 2.0)
@@ -116,6 +118,19 @@ class Vocabulary:
                 for entry in location.get("accessibility", [])
             ],
         )
+
+    @functools.cached_property
+    def skill_areas(self):
+        """Training's skill areas (for courses), loaded when first asked."""
+        return self._index(SkillArea.objects.all())
+
+    def skill_areas_named(self, terms):
+        return self._found(self.skill_areas, [term_names(term) for term in terms])
+
+    def features_named(self, terms):
+        """Our accessibility features named by these taxonomy terms (a
+        course's, which are on the service, not a location)."""
+        return self._found(self.features, [term_names(term) for term in terms])
 
     def languages_of(self, data):
         return self._found(

@@ -147,6 +147,14 @@ class ImportedService(models.Model):
         on_delete=models.SET_NULL,
         related_name="imported_from",
     )
+    course = models.OneToOneField(
+        "training.CoursePage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="imported_from",
+        help_text="The course it became, when it is a course (docs/federation.md).",
+    )
     duplicate_of = models.ForeignKey(
         "directory.AccessPointPage",
         null=True,

@@ -21,6 +21,7 @@ from directory.models import AccessPointPage, OrganisationPage
 from directory.permissions import sees_everything, sees_everything_once
 from federation import listing_pages
 from federation.models import Feed, FeedImport, ImportedService
+from training.models import CoursePage
 
 
 class FeedFilter(RelatedFieldListFilter):
@@ -173,13 +174,26 @@ class ImportedServiceAdmin(CoordinatorsHistory, ModelAdmin):
     menu_icon = "link"
     permission_helper_class = MatchesHelper
     edit_view_class = MatchEditView
-    list_display = ("name", "feed", "postcode", "partner_listing", "match_reason", "decision")
+    list_display = (
+        "name",
+        "feed",
+        "became",
+        "postcode",
+        "partner_listing",
+        "match_reason",
+        "decision",
+    )
     list_filter = (MatchedFilter, ("feed", FeedFilter), "decision", "withdrawn")
     search_fields = ("name", "postcode", "source_id")
     panels = [FieldPanel("decision"), FieldPanel("duplicate_of")]
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("feed", "duplicate_of")
+
+    @staticmethod
+    def became(imported):
+        """A place or a course (docs/federation.md: which services are courses)."""
+        return "Course" if imported.course_id else "Place"
 
     @staticmethod
     def partner_listing(imported):
@@ -197,21 +211,22 @@ modeladmin_register(FeedsGroup)
 
 
 def imported_message(page):
-    url = page.source_url if isinstance(page, AccessPointPage) else page.feed.base_url
+    listing = isinstance(page, AccessPointPage | CoursePage)
+    url = page.source_url if listing else page.feed.base_url
     return format_html(
         '“{}” is imported from {} and is edited at its source: <a href="{}">{}</a>. '
         "Coordinators change the feed under Imported feeds.",
         page.title,
-        page.source_name if isinstance(page, AccessPointPage) else page.title,
+        page.source_name if listing else page.title,
         url,
         url,
     )
 
 
 def imported(page):
-    """An imported listing, or a feed's own organisation page."""
+    """An imported listing or course, or a feed's own organisation page."""
     specific = page.specific_deferred
-    if isinstance(specific, AccessPointPage):
+    if isinstance(specific, AccessPointPage | CoursePage):
         return specific.is_imported
     return (
         isinstance(specific, OrganisationPage)

@@ -115,7 +115,9 @@ class CourseKind(ServiceKind):
                     service_id,
                     ids.service_at_location(service_id, location.id),
                     "In person" if session.venue_id else self.remote_name(page),
-                    link + page.reverse_subpage("book_session", kwargs={"pk": session.pk}),
+                    # An imported course is booked with its provider.
+                    page.source_url
+                    or link + page.reverse_subpage("book_session", kwargs={"pk": session.pk}),
                 )
             )
         return {
@@ -218,6 +220,13 @@ class CourseKind(ServiceKind):
 
     def modified_since(self, moment):
         return modified_since(CoursePage, moment)
+
+    def withheld(self):
+        """Courses imported from another publisher's feed whose licence does
+        not let us republish them (docs/federation.md)."""
+        return set(
+            CoursePage.objects.filter(source_allows_reuse=False).values_list("pk", flat=True)
+        )
 
 
 register(CourseKind())

@@ -6,7 +6,9 @@ at 12,000 listings about 0.2 s and 0.6 s on a busy two-core machine, after
 the search itself); organisations and taxonomies are few enough to index on
 each request."""
 
-from directory.models import AccessPointPage, OrganisationPage
+from wagtail.models import Page
+
+from directory.models import OrganisationPage
 from openreferral import caching, ids, listings, taxonomies
 from openreferral.errors import ApiError, not_found
 from openreferral.kinds import KINDS
@@ -58,11 +60,10 @@ def service_at_location(text, context):
 def published_organisations():
     """Live organisations, less those whose listings were imported from a
     feed we may not republish (docs/federation.md)."""
+    withheld = set().union(*(kind.withheld() for kind in KINDS.values()))
     withheld_paths = {
-        path[: -AccessPointPage.steplen]
-        for path in AccessPointPage.objects.filter(source_allows_reuse=False).values_list(
-            "path", flat=True
-        )
+        path[: -Page.steplen]
+        for path in Page.objects.filter(pk__in=withheld).values_list("path", flat=True)
     }
     organisations = OrganisationPage.objects.live().public().exclude(path__in=withheld_paths)
     return organisations.order_by("title", "pk")

@@ -265,12 +265,17 @@ def load_courses(levels, now=None, skill_areas=frozenset()):
             "venue__latitude",
             "venue__longitude",
             "venue__title",
+            "page__source_url",
         )
     ):
         sessions.setdefault(row["page_id"], []).append(
             routing.CourseSession(
                 start=timezone.localtime(row["start"]),
-                places_left=max(0, row["capacity"] - row["places_taken"]),
+                # An imported course is booked with its provider: we do
+                # not know its places (docs/federation.md).
+                places_left=None
+                if row["page__source_url"]
+                else max(0, row["capacity"] - row["places_taken"]),
                 latitude=row["venue__latitude"],
                 longitude=row["venue__longitude"],
                 venue=row["venue__title"] or "",

@@ -44,6 +44,8 @@ def book_session(request, course, pk):
             "This session has already started, so it cannot be booked.",
             status=410,
         )
+    if course.booking_closed_reason:  # an imported course: booked with its provider
+        return _unavailable(request, course, course.booking_closed_reason, status=410)
     full = session.places_left == 0
     form_kwargs = {
         "privacy_url": privacy_notice_url(request),

@@ -49,8 +49,10 @@ COSTS = dict(CoursePage.Cost.choices)
 
 
 def course_records(today, base_url):
-    """Plain rows, not pages (see access_point_records)."""
-    courses = CoursePage.objects.live().public()
+    """Plain rows, not pages (see access_point_records). Courses imported
+    under a licence that does not allow republishing are left out
+    (docs/federation.md)."""
+    courses = CoursePage.objects.live().public().filter(source_allows_reuse=True)
     skills = names_by_page(CoursePage.skill_areas.through, "coursepage_id", "skillarea", courses)
     accessibility = names_by_page(
         CoursePage.accessibility.through, "coursepage_id", "accessibilityfeature", courses

@@ -74,6 +74,19 @@ class CoursePage(RoutablePageMixin, Page):
         help_text="Training for digital champions (volunteers who help others).",
     )
 
+    # Where an imported course came from (docs/federation.md): another
+    # publisher's Open Referral UK feed, as for imported places
+    # (directory.AccessPointPage). Blank for partners' own courses.
+    source_name = models.CharField(max_length=120, blank=True, editable=False)
+    source_id = models.CharField(max_length=100, blank=True, editable=False, db_index=True)
+    source_url = models.URLField(max_length=500, blank=True, editable=False)
+    source_updated = models.DateField(null=True, blank=True, editable=False)
+    source_allows_reuse = models.BooleanField(
+        default=True,
+        editable=False,
+        help_text="Whether the feed's licence lets us republish it in our API and open data.",
+    )
+
     base_form_class = CoursePageForm
     content_panels = [
         *Page.content_panels,
@@ -209,7 +222,28 @@ class CoursePage(RoutablePageMixin, Page):
             "details to manage my place, and delete them after the course."
         )
 
-    booking_closed_reason = ""  # a live course always takes bookings
+    @property
+    def is_imported(self):
+        """Copied from another publisher's feed: read-only here, and booked
+        with its provider, not through us."""
+        return bool(self.source_url)
+
+    @property
+    def credit_line(self):
+        """'From: Lancashire County Council, updated 3 December 2026'."""
+        if not self.is_imported:
+            return ""
+        updated = self.source_updated
+        when = f", updated {updated.day} {updated:%B %Y}" if updated else ""
+        return f"From: {self.source_name}{when}"
+
+    @property
+    def booking_closed_reason(self):
+        """A partner's live course always takes bookings; an imported one is
+        booked with its provider (we hold no places on it)."""
+        if self.is_imported:
+            return f"Book this {self.booking_noun} with {self.source_name}: {self.source_url}"
+        return ""
 
     def details_for_booked(self, booking):
         """What only people with a place are told: nothing, for a course."""
