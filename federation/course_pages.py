@@ -9,11 +9,10 @@ transaction."""
 import hashlib
 import json
 
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from federation.course_values import IMPORTED_CAPACITY
-from federation.listing_pages import NotSaved, described, page_slug, without_people
+from federation.listing_pages import page_slug, saved_under, without_people
 from federation.mapping import fingerprint
 from federation.models import ImportedService
 from federation.schedules import NOTE_LENGTH
@@ -74,14 +73,7 @@ def write(feed, organisation, source_id, data, values, venue_pks):
     imported.changed_at = timezone.now()
     imported.withdrawn = False
     page = fill_page(imported.course or CoursePage(), feed, source_id, values, sessions)
-    try:
-        if page.pk is None:
-            organisation.add_child(instance=page)
-        else:
-            page.save()
-    except ValidationError as error:
-        raise NotSaved("; ".join(described(error))) from error
-    imported.course = page
+    imported.course = saved_under(organisation, page)
     imported.save()
     if imported.page_id is not None and imported.page.live:
         imported.page.unpublish(log_action=False)  # it was a place in an earlier import

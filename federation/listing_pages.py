@@ -118,6 +118,12 @@ def without_people(data):
 
 def save_page(feed, organisation, imported, values):
     page = fill_page(imported.page or AccessPointPage(), feed, imported.source_id, values)
+    return saved_under(organisation, page)
+
+
+def saved_under(organisation, page):
+    """The imported page added under the feed's organisation, or saved
+    again; NotSaved with the reasons when it fails the page's checks."""
     try:
         if page.pk is None:
             organisation.add_child(instance=page)

@@ -16,6 +16,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from directory import hours, listing_extras, place_rows
+from directory.models.imported import ImportedFromFeed
 from directory.models.postcodes import locate, locate_district
 from directory.postcode_rules import PostcodeError, normalise_district, normalise_postcode
 from website.page_extras import extra_context
@@ -24,7 +25,7 @@ from website.page_routes import page_routes
 STALE_AFTER_DAYS = 183  # about six months
 
 
-class AccessPointPage(RoutablePageMixin, Page):
+class AccessPointPage(RoutablePageMixin, ImportedFromFeed, Page):
     """One place that offers help: a library, a community centre, a drop-in.
     Everything a resident needs to decide whether to go, on one page."""
 
@@ -93,20 +94,6 @@ class AccessPointPage(RoutablePageMixin, Page):
         max_length=12,
         blank=True,
         help_text="The building's Unique Property Reference Number, if you know it.",
-    )
-
-    # Where an imported listing came from (docs/federation.md): another
-    # publisher's Open Referral UK feed. Blank for partners' own listings.
-    # Kept on the page itself so the search, the cards and the open data can
-    # tell imported listings apart with no join.
-    source_name = models.CharField(max_length=120, blank=True, editable=False)
-    source_id = models.CharField(max_length=100, blank=True, editable=False, db_index=True)
-    source_url = models.URLField(max_length=500, blank=True, editable=False)
-    source_updated = models.DateField(null=True, blank=True, editable=False)
-    source_allows_reuse = models.BooleanField(
-        default=True,
-        editable=False,
-        help_text="Whether the feed's licence lets us republish it in our API and open data.",
     )
 
     content_panels = [
@@ -271,20 +258,6 @@ class AccessPointPage(RoutablePageMixin, Page):
             for part in (self.address_line_1, self.address_line_2, self.town, self.postcode)
             if part
         ]
-
-    @property
-    def is_imported(self):
-        """Copied from another publisher's feed: read-only here."""
-        return bool(self.source_url)
-
-    @property
-    def credit_line(self):
-        """'From: Lancashire County Council, updated 3 December 2026'."""
-        if not self.is_imported:
-            return ""
-        updated = self.source_updated
-        when = f", updated {updated.day} {updated:%B %Y}" if updated else ""
-        return f"From: {self.source_name}{when}"
 
     @property
     def is_stale(self):

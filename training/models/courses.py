@@ -14,12 +14,13 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from directory.models.imported import ImportedFromFeed
 from training.forms import CoursePageForm
 from website.page_extras import extra_context
 from website.page_routes import page_routes
 
 
-class CoursePage(RoutablePageMixin, Page):
+class CoursePage(RoutablePageMixin, ImportedFromFeed, Page):
     """A course with dated sessions. Structured fields only: residents and
     staff compare courses by level, format, cost and skill area, and later
     issues search and book by them."""
@@ -72,19 +73,6 @@ class CoursePage(RoutablePageMixin, Page):
         "champion training",
         default=False,
         help_text="Training for digital champions (volunteers who help others).",
-    )
-
-    # Where an imported course came from (docs/federation.md): another
-    # publisher's Open Referral UK feed, as for imported places
-    # (directory.AccessPointPage). Blank for partners' own courses.
-    source_name = models.CharField(max_length=120, blank=True, editable=False)
-    source_id = models.CharField(max_length=100, blank=True, editable=False, db_index=True)
-    source_url = models.URLField(max_length=500, blank=True, editable=False)
-    source_updated = models.DateField(null=True, blank=True, editable=False)
-    source_allows_reuse = models.BooleanField(
-        default=True,
-        editable=False,
-        help_text="Whether the feed's licence lets us republish it in our API and open data.",
     )
 
     base_form_class = CoursePageForm
@@ -221,21 +209,6 @@ class CoursePage(RoutablePageMixin, Page):
             f"I agree that {self.booking_contact.title} and the partnership can keep these "
             "details to manage my place, and delete them after the course."
         )
-
-    @property
-    def is_imported(self):
-        """Copied from another publisher's feed: read-only here, and booked
-        with its provider, not through us."""
-        return bool(self.source_url)
-
-    @property
-    def credit_line(self):
-        """'From: Lancashire County Council, updated 3 December 2026'."""
-        if not self.is_imported:
-            return ""
-        updated = self.source_updated
-        when = f", updated {updated.day} {updated:%B %Y}" if updated else ""
-        return f"From: {self.source_name}{when}"
 
     @property
     def booking_closed_reason(self):
