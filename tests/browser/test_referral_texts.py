@@ -3,9 +3,11 @@ alone with axe on every page: a landline is refused in the error summary
 (linked to the phone box, everything typed kept), a mobile then goes
 through, and the fake Notify (tests/fake_notify.py) gets the text."""
 
+from django.urls import reverse
 from playwright.sync_api import expect
 
 from referrals.models import Referral
+from referrals.sheet_links import sheet_token
 from tests.browser.test_skills_check import keyboard_to
 
 pytest_plugins = ["tests.fake_notify"]  # the fake_notify fixture
@@ -75,3 +77,10 @@ def test_a_referrer_texts_the_resident_their_next_steps_by_keyboard(
     assert text["phone_number"] == "+447700900321"
     body = text["personalisation"]["body"]
     assert referral.reference in body and body.endswith("Reply STOP to stop texts.")
+
+    # The resident opens the sheet from the text, signed out, and it passes axe.
+    page.context.clear_cookies()
+    path = reverse("referral_sheet_by_link", args=[sheet_token(referral)])
+    page.goto(full_site_url + path)
+    expect(page.locator("body")).to_contain_text(referral.reference)
+    axe(page)
